@@ -1,0 +1,2 @@
+/** The databases Yuletide runs on: SQLite embedded by default, PostgreSQL to scale out. */
+export type DialectName = 'sqlite' | 'postgres';

@@ -1,0 +1,12 @@
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../dialects/dialect-name.js';
+import * as initial from './001-initial.js';
+
+/** One migration: applied once, in name order, on every dialect. */
+export interface Migration {
+  readonly name: string;
+  up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
+}
+
+/** Every migration, oldest first. Names never change once released. */
+export const MIGRATIONS: readonly Migration[] = [{ name: '001-initial', up: initial.up }];

@@ -1,0 +1,3 @@
+export { loadConfig, type Config, type ConfigSource } from './config.js';
+export { YuletideError, BadRequestError, NotFoundError, ConfigError } from './errors.js';
+export { createLogger, type Logger } from './logger.js';

@@ -1,0 +1,1 @@
+export { testDialects, type TestDialect } from './dialects.js';
