@@ -1,1 +1,5 @@
 export { testDialects, type TestDialect } from './dialects.js';
+export { insertCatalogFixture, FIXTURE_TIME, XSS_TITLE } from './catalog-fixture.js';
+export { captureLogs } from './log-capture.js';
+export { storeForTests, PROJECT_ROOT, TEST_TTL } from './store-fixture.js';
+export { startYuletide, type RunningProcess } from './child-process.js';

@@ -1,0 +1,46 @@
+import { createLogger, type Config } from '../../shared/index.js';
+import { migrate, openDatabase } from '../../db/index.js';
+import { AppServer } from '../../framework/index.js';
+import { createStoreApp } from '../../store/index.js';
+
+/** `yuletide app`: one app server, until SIGTERM or SIGINT, then a graceful stop. */
+export async function runApp(config: Config, root: string): Promise<void> {
+  const log = createLogger({ level: config.logLevel, role: 'app' });
+  const database = openDatabase(config.databaseUrl);
+  await migrate(database);
+  const app = createStoreApp({
+    database,
+    log,
+    ttl: config.ttl,
+    root,
+    templateReload: config.templateReload,
+  });
+  const server = new AppServer((request) => app.handle(request), { log });
+  const port = await server.listen(config.port, config.host);
+  log.info({ port, host: config.host, database: database.location }, 'app server listening');
+  stopOn(['SIGTERM', 'SIGINT'], async () => {
+    log.info('stopping: finishing in-flight requests');
+    await server.close();
+    await database.close();
+    log.info('stopped');
+    log.flush();
+  });
+}
+
+/** Runs `stop` once on the first of `signals`, then exits; a second signal exits at once. */
+export function stopOn(signals: NodeJS.Signals[], stop: () => Promise<void>): void {
+  let stopping = false;
+  for (const signal of signals) {
+    process.on(signal, () => {
+      if (stopping) process.exit(1);
+      stopping = true;
+      stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+    });
+  }
+}

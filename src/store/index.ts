@@ -1,0 +1,3 @@
+export { createStoreApp, type StoreOptions } from './store-app.js';
+export { Catalog, type CatalogTtl } from './catalog/catalog.js';
+export type { StoreServices } from './services.js';

@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { sql } from 'kysely';
+import type { Logger } from '../shared/index.js';
+import { Application, Views } from '../framework/index.js';
+import type { Database } from '../db/index.js';
+import { Catalog, type CatalogTtl } from './catalog/catalog.js';
+import * as catalog from './catalog/catalog-controllers.js';
+import { placeholderImage } from './catalog/placeholder-image.js';
+import { search } from './search/search-controller.js';
+import { StaticAssets } from './static-assets.js';
+import type { StoreServices } from './services.js';
+
+export interface StoreOptions {
+  readonly database: Database;
+  readonly log: Logger;
+  readonly ttl: CatalogTtl;
+  /** The project folder holding `templates/` and `public/`. */
+  readonly root: string;
+  readonly templateReload: boolean;
+}
+
+/** The storefront: every route of DESIGN.md §2 wired to its controller. */
+export function createStoreApp(options: StoreOptions): Application<StoreServices> {
+  const views = new Views({
+    root: path.join(options.root, 'templates'),
+    reload: options.templateReload,
+  });
+  const services: StoreServices = {
+    database: options.database,
+    catalog: new Catalog(options.database, options.ttl),
+  };
+  const assets = new StaticAssets(path.join(options.root, 'public'));
+  const app = new Application<StoreServices>({
+    views,
+    log: options.log,
+    services,
+    defaultMaxAge: options.ttl.core,
+  });
+  return app
+    .get('/', catalog.home)
+    .get('/s/:section', catalog.section)
+    .get('/c/:category', catalog.category)
+    .get('/p/:productId', catalog.product)
+    .get('/search', search)
+    .get('/img/p/:file', placeholderImage)
+    .get('/static/*', (context) => assets.serve(context))
+    .get('/__health', () => health(options.database));
+}
+
+/** `/__health`: 200 while the database answers, else 503, for the proxy's checks. */
+async function health(database: Database) {
+  const headers = { 'content-type': 'application/json', 'cache-control': 'no-store' };
+  try {
+    await sql`select 1`.execute(database.db);
+    return { status: 200, headers, body: '{"status":"ok"}' };
+  } catch {
+    return { status: 503, headers, body: '{"status":"database unavailable"}' };
+  }
+}
