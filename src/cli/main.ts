@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { Command, Option } from 'commander';
-import { ConfigError, loadConfig, type Config } from '../shared/index.js';
+import { Command } from 'commander';
+import { ConfigError } from '../shared/index.js';
+import { config, withCommon } from './command-options.js';
 import { runApp } from './commands/app.js';
 import { runSeed } from './commands/seed.js';
 import { runStart } from './commands/start.js';
@@ -8,36 +9,6 @@ import { runMigrate } from './commands/migrate.js';
 
 /** The project folder (templates/, public/), two levels above dist/src/cli/. */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** Flags shared by every command; each overrides the environment variable it names. */
-const COMMON: readonly (readonly [flag: string, env: string, help: string])[] = [
-  ['--data-dir <dir>', 'DATA_DIR', 'where the embedded database and local caches live'],
-  ['--database-url <url>', 'DATABASE_URL', 'sqlite:<file> or postgres://…'],
-  ['--log-level <level>', 'LOG_LEVEL', 'fatal, error, warn, info, debug, trace or silent'],
-];
-
-function withCommon(command: Command): Command {
-  for (const [flag, env, help] of COMMON)
-    command.addOption(new Option(flag, `${help} (env ${env})`));
-  return command;
-}
-
-/** Reads the configuration once: the environment, overridden by this command's flags. */
-function config(flags: Record<string, unknown>): Config {
-  const names: Record<string, string> = {
-    port: 'PORT',
-    host: 'HOST',
-    dataDir: 'DATA_DIR',
-    databaseUrl: 'DATABASE_URL',
-    logLevel: 'LOG_LEVEL',
-  };
-  const overrides: Record<string, string> = {};
-  for (const [key, env] of Object.entries(names)) {
-    const value = flags[key];
-    if (typeof value === 'string') overrides[env] = value;
-  }
-  return loadConfig(process.env, overrides);
-}
 
 const program = new Command('yuletide').description(
   'Yuletide: a large-scale e-commerce system and its store',

@@ -4,6 +4,7 @@ export interface ProgressStream {
   readonly isTTY?: boolean;
 }
 
+/** What a bar counts, where it draws and, for tests, its clock. */
 export interface ProgressBarOptions {
   readonly label: string;
   readonly total: number;

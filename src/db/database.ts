@@ -1,4 +1,5 @@
 import { Kysely, Migrator, sql, type MigrationProvider } from 'kysely';
+import pg from 'pg';
 import type { Schema } from './schema.js';
 import type { DialectName } from './dialects/dialect-name.js';
 import { sqliteDialect } from './dialects/sqlite.js';
@@ -12,6 +13,12 @@ export interface Database {
   readonly dialect: DialectName;
   /** Where it lives, without credentials, for logs and status pages. */
   readonly location: string;
+  /**
+   * PostgreSQL only: a dedicated connection LISTENing on `channel`, calling `onNotify` for each
+   * NOTIFY; resolves to a function that stops listening. SQLite has no notifications (undefined).
+   */
+  readonly listen:
+    ((channel: string, onNotify: () => void) => Promise<() => Promise<void>>) | undefined;
   close(): Promise<void>;
 }
 
@@ -26,13 +33,22 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     const file = url.slice('sqlite:'.length) || ':memory:';
     const { dialect } = sqliteDialect(file);
     const db = new Kysely<Schema>({ dialect });
-    return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+    return { db, dialect: 'sqlite', location: file, listen: undefined, close: () => db.destroy() };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
     const { dialect } = postgresDialect(url, options.maxConnections ?? 10);
     const db = new Kysely<Schema>({ dialect });
     const location = url.replace(/\/\/[^@/]*@/, '//');
-    return { db, dialect: 'postgres', location, close: () => db.destroy() };
+    const listen = async (channel: string, onNotify: () => void) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      client.on('notification', onNotify);
+      // A dropped listening connection must not crash the process; readers also poll.
+      client.on('error', () => undefined);
+      await client.query(`LISTEN ${pgIdentifier(channel)}`);
+      return () => client.end();
+    };
+    return { db, dialect: 'postgres', location, listen, close: () => db.destroy() };
   }
   throw new DatabaseError(`unsupported database URL '${url}': use sqlite:<file> or postgres://…`);
 }
@@ -60,4 +76,9 @@ export async function isEmpty(database: Database): Promise<boolean> {
     .limit(1)
     .executeTakeFirst();
   return row === undefined;
+}
+
+function pgIdentifier(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new DatabaseError(`bad channel name '${name}'`);
+  return name;
 }

@@ -2,4 +2,21 @@ export { openDatabase, migrate, isEmpty, type Database, type OpenOptions } from 
 export { DatabaseError } from './errors.js';
 export type { DialectName } from './dialects/dialect-name.js';
 export type * from './schema.js';
-export { seedCatalog, type SeedOptions, type SeedReport } from './catalog-generator/index.js';
+export {
+  seedCatalog,
+  SeedError,
+  type SeedOptions,
+  type SeedReport,
+} from './catalog-generator/index.js';
+export {
+  appendChange,
+  changesAfter,
+  latestChangeId,
+  pruneChanges,
+  CHANGE_CHANNEL,
+  type Change,
+} from './change-feed/change-feed.js';
+export {
+  ChangeFeedReader,
+  type ChangeFeedReaderOptions,
+} from './change-feed/change-feed-reader.js';

@@ -22,3 +22,17 @@ export class PayloadTooLargeError extends YuletideError {
     super('YT_ERR_PAYLOAD_TOO_LARGE', 413, `Request bodies are limited to ${limit} bytes.`);
   }
 }
+
+/** A model was asked for a part it does not have: a programming error, reported precisely. */
+export class UnknownPartError extends YuletideError {
+  constructor(model: string, part: string) {
+    super('YT_ERR_UNKNOWN_PART', 500, `the ${model} model has no part '${part}'`);
+  }
+}
+
+/** A model was given an id or value it cannot accept. */
+export class ModelInputError extends YuletideError {
+  constructor(message: string) {
+    super('YT_ERR_MODEL_INPUT', 400, message);
+  }
+}

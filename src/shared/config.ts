@@ -8,6 +8,13 @@ export interface Config {
   readonly dataDir: string;
   readonly databaseUrl: string;
   readonly redisUrl: string | undefined;
+  /** The search daemon the app servers ask (`http://host:port`); unset: search from the database. */
+  readonly searchUrl: string | undefined;
+  /** Origins the proxy fronts (`--upstream URL[,URL…]`); unset: the app servers it was given. */
+  readonly upstreams: readonly string[];
+  /** PEM files for HTTPS on the proxy; both or neither. */
+  readonly tlsCert: string | undefined;
+  readonly tlsKey: string | undefined;
   readonly appServers: number;
   readonly siteSecret: string | undefined;
   readonly adminToken: string | undefined;
@@ -15,6 +22,12 @@ export interface Config {
   readonly throttle: { readonly enabled: boolean; readonly rate: number; readonly burst: number };
   /** Time-to-live in seconds of each part of a product (the paper's partitioned objects). */
   readonly ttl: { readonly core: number; readonly price: number; readonly inventory: number };
+  /** The object cache: entries kept in each process's memory and in the host's LMDB; off for comparisons. */
+  readonly objectCache: {
+    readonly enabled: boolean;
+    readonly memoryEntries: number;
+    readonly lmdbEntries: number;
+  };
   /** Re-read templates changed on disk (checked at most once a second per template). */
   readonly templateReload: boolean;
 }
@@ -41,9 +54,8 @@ export function loadConfig(env: ConfigSource, flags: ConfigSource = {}): Config 
       `DATABASE_URL must start with sqlite: or postgres:// (got '${databaseUrl}')`,
     );
   }
-  const throttle = get('THROTTLE') ?? 'on';
-  if (throttle !== 'on' && throttle !== 'off') {
-    throw new ConfigError(`THROTTLE must be 'on' or 'off' (got '${throttle}')`);
+  if ((get('TLS_CERT') === undefined) !== (get('TLS_KEY') === undefined)) {
+    throw new ConfigError('TLS_CERT and TLS_KEY (--tls-cert, --tls-key) must be given together');
   }
   return Object.freeze({
     host: get('HOST') ?? '127.0.0.1',
@@ -51,12 +63,22 @@ export function loadConfig(env: ConfigSource, flags: ConfigSource = {}): Config 
     dataDir,
     databaseUrl,
     redisUrl: get('REDIS_URL'),
+    searchUrl: httpUrl('SEARCH_URL', get('SEARCH_URL')),
+    upstreams: Object.freeze(
+      (get('UPSTREAMS') ?? '')
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean)
+        .map((u) => httpUrl('UPSTREAMS', u)!),
+    ),
+    tlsCert: get('TLS_CERT'),
+    tlsKey: get('TLS_KEY'),
     appServers: integer('APP_SERVERS', get('APP_SERVERS'), 2, 1, 64),
     siteSecret: get('SITE_SECRET'),
     adminToken: get('ADMIN_TOKEN'),
     logLevel,
     throttle: Object.freeze({
-      enabled: throttle === 'on',
+      enabled: onOff('THROTTLE', get('THROTTLE')),
       rate: integer('THROTTLE_RATE', get('THROTTLE_RATE'), 20, 1, 1_000_000),
       burst: integer('THROTTLE_BURST', get('THROTTLE_BURST'), 40, 1, 1_000_000),
     }),
@@ -65,7 +87,24 @@ export function loadConfig(env: ConfigSource, flags: ConfigSource = {}): Config 
       price: integer('TTL_PRICE', get('TTL_PRICE'), 300, 1, 86_400 * 30),
       inventory: integer('TTL_INVENTORY', get('TTL_INVENTORY'), 15, 1, 86_400 * 30),
     }),
-    templateReload: (get('TEMPLATE_RELOAD') ?? 'on') !== 'off',
+    objectCache: Object.freeze({
+      enabled: onOff('OBJECT_CACHE', get('OBJECT_CACHE')),
+      memoryEntries: integer(
+        'OBJECT_CACHE_MEMORY_ENTRIES',
+        get('OBJECT_CACHE_MEMORY_ENTRIES'),
+        200_000,
+        0,
+        100_000_000,
+      ),
+      lmdbEntries: integer(
+        'OBJECT_CACHE_LMDB_ENTRIES',
+        get('OBJECT_CACHE_LMDB_ENTRIES'),
+        5_000_000,
+        0,
+        1_000_000_000,
+      ),
+    }),
+    templateReload: onOff('TEMPLATE_RELOAD', get('TEMPLATE_RELOAD')),
   });
 }
 
@@ -82,4 +121,24 @@ function integer(
     throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got '${raw}')`);
   }
   return value;
+}
+
+function onOff(name: string, raw: string | undefined): boolean {
+  if (raw === undefined || raw === 'on') return true;
+  if (raw === 'off') return false;
+  throw new ConfigError(`${name} must be 'on' or 'off' (got '${raw}')`);
+}
+
+function httpUrl(name: string, raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an http:// or https:// URL (got '${raw}')`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${name} must be an http:// or https:// URL (got '${raw}')`);
+  }
+  return raw.replace(/\/+$/, '');
 }

@@ -50,7 +50,11 @@ for (const dialect of await testDialects()) {
 
     it('caches a product page no longer than its inventory may be stale, keyed by what it shows', async () => {
       const res = await get('/p/3');
-      assert.equal(res.headers['cache-control'], 'public, s-maxage=15');
+      const maxAge = Number(/s-maxage=(\d+)/.exec(String(res.headers['cache-control']))?.[1]);
+      assert.ok(
+        maxAge >= 0 && maxAge <= 15,
+        `s-maxage ${maxAge} is within the inventory time-to-live`,
+      );
       assert.ok(/(^| )p3( |$)/.test(String(res.headers['surrogate-key'])));
       assert.ok(/<h1>Fixture Galaxy Raiders 3<\/h1>/.test(String(res.body)));
     });

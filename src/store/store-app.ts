@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { Logger } from '../shared/index.js';
-import { Application, Views } from '../framework/index.js';
+import { Application, Views, type ObjectCache } from '../framework/index.js';
 import type { Database } from '../db/index.js';
 import { Catalog, type CatalogTtl } from './catalog/catalog.js';
 import * as catalog from './catalog/catalog-controllers.js';
@@ -17,6 +17,10 @@ export interface StoreOptions {
   /** The project folder holding `templates/` and `public/`. */
   readonly root: string;
   readonly templateReload: boolean;
+  /** The object cache the catalog reads through. */
+  readonly cache: ObjectCache;
+  /** The catalog, when the caller built it (to wire change-feed invalidation); else made here. */
+  readonly catalog?: Catalog;
 }
 
 /** The storefront: every route of DESIGN.md §2 wired to its controller. */
@@ -27,7 +31,7 @@ export function createStoreApp(options: StoreOptions): Application<StoreServices
   });
   const services: StoreServices = {
     database: options.database,
-    catalog: new Catalog(options.database, options.ttl),
+    catalog: options.catalog ?? new Catalog(options.database, options.ttl, options.cache),
   };
   const assets = new StaticAssets(path.join(options.root, 'public'));
   const app = new Application<StoreServices>({

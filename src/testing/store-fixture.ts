@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../shared/index.js';
 import type { Database } from '../db/index.js';
+import { MemoryStore, ObjectCache } from '../framework/index.js';
 import { createStoreApp } from '../store/index.js';
 
 /** The project folder (templates/, public/) as seen from dist/src/testing/. */
@@ -10,12 +11,17 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 export const TEST_TTL = { core: 3600, price: 300, inventory: 15 } as const;
 
 /** The storefront over `database`, for in-process requests with `inject`. */
-export function storeForTests(database: Database, log: Logger) {
+export function storeForTests(
+  database: Database,
+  log: Logger,
+  cache = new ObjectCache(new MemoryStore({ maxEntries: 10_000 })),
+) {
   return createStoreApp({
     database,
     log,
     ttl: TEST_TTL,
     root: PROJECT_ROOT,
     templateReload: false,
+    cache,
   });
 }

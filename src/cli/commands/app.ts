@@ -1,19 +1,25 @@
-import { createLogger, type Config } from '../../shared/index.js';
+import path from 'node:path';
+import { createLogger, type Config, type Logger } from '../../shared/index.js';
 import { migrate, openDatabase } from '../../db/index.js';
-import { AppServer } from '../../framework/index.js';
-import { createStoreApp } from '../../store/index.js';
+import { AppServer, LmdbStore, MemoryStore, ObjectCache } from '../../framework/index.js';
+import { Catalog, createStoreApp, startCatalogInvalidation } from '../../store/index.js';
 
 /** `yuletide app`: one app server, until SIGTERM or SIGINT, then a graceful stop. */
 export async function runApp(config: Config, root: string): Promise<void> {
   const log = createLogger({ level: config.logLevel, role: 'app' });
   const database = openDatabase(config.databaseUrl);
   await migrate(database);
+  const cache = objectCache(config, log);
+  const catalog = new Catalog(database, config.ttl, cache);
+  const stopInvalidation = await startCatalogInvalidation(database, catalog, cache, log);
   const app = createStoreApp({
     database,
     log,
     ttl: config.ttl,
     root,
     templateReload: config.templateReload,
+    cache,
+    catalog,
   });
   const server = new AppServer((request) => app.handle(request), { log });
   const port = await server.listen(config.port, config.host);
@@ -21,6 +27,8 @@ export async function runApp(config: Config, root: string): Promise<void> {
   stopOn(['SIGTERM', 'SIGINT'], async () => {
     log.info('stopping: finishing in-flight requests');
     await server.close();
+    await stopInvalidation();
+    await cache.close();
     await database.close();
     log.info('stopped');
     log.flush();
@@ -43,4 +51,15 @@ export function stopOn(signals: NodeJS.Signals[], stop: () => Promise<void>): vo
       );
     });
   }
+}
+
+/** Memory in front of the host's LMDB in DATA_DIR/object-cache; with OBJECT_CACHE=off, nothing kept. */
+export function objectCache(config: Config, log: Logger): ObjectCache {
+  if (!config.objectCache.enabled) return new ObjectCache(new MemoryStore({ maxEntries: 0 }));
+  const host = new LmdbStore({
+    path: path.join(config.dataDir, 'object-cache'),
+    maxEntries: config.objectCache.lmdbEntries,
+    log,
+  });
+  return new ObjectCache(new MemoryStore({ maxEntries: config.objectCache.memoryEntries }), host);
 }

@@ -4,23 +4,39 @@ import type { AuthorPool } from './authors.js';
 import { ageText, capitalize, describe, fill } from './copy-helpers.js';
 import {
   ABSTRACTS,
-  BOOK_BLURBS,
-  BOOK_BLURB_FAMILY,
   BOOK_TITLES,
   DEEDS,
-  DISCOVERIES,
-  GOALS,
+  EDITIONS,
   GRADES,
   HEROES,
   HERO_FAMILY,
   PLACES,
   ROOMS,
-  STAKES,
   STORY_ADJECTIVES,
 } from './vocabulary-books.js';
+import {
+  BOOK_BLURBS,
+  BOOK_BLURB_FAMILY,
+  DISCOVERIES,
+  GOALS,
+  STAKES,
+} from './vocabulary-book-blurbs.js';
 
 /** Styles that come in numbered series. */
 const SERIES = new Set(['chapter', 'middle', 'teen']);
+/** Styles whose few titles repeat across publishers, told apart by edition. */
+const EDITIONED = new Set([
+  'board',
+  'set',
+  'treasury',
+  'nonfiction',
+  'activity',
+  'parenting',
+  'cookbook',
+  'reference',
+  'workbook',
+  'language',
+]);
 const COUNTS = [5, 8, 10, 12, 20, 50, 100];
 
 /** Book titles from the leaf style's templates, blurbs from plot pieces, and an author. */
@@ -57,6 +73,10 @@ export class BookCopywriter implements Copywriter {
     if (!templates || !banks) throw new Error(`book style '${style}' has no titles or blurbs`);
     let title = capitalize(fill(random.pick(templates), values));
     if (SERIES.has(style) && random.chance(0.2)) title += ` (Book ${random.int(2, 7)})`;
+    if (EDITIONED.has(style) && random.chance(0.4)) {
+      const edition = random.pick(EDITIONS);
+      title += edition.startsWith('(') ? ` ${edition}` : `, ${edition}`;
+    }
     values['title'] = title;
     return { title, description: describe(random, banks, values), author };
   }

@@ -35,7 +35,7 @@ export class GameCopywriter implements Copywriter {
     let title: string;
     let description: string;
     if (top.platform === undefined) {
-      title = [lead, noun].filter(Boolean).join(' ');
+      title = [random.chance(0.5) ? brand : '', lead, noun].filter(Boolean).join(' ');
       if (style === 'accessory') title += ` – ${random.pick(PLATFORMS)}`;
       else if (spec.suffixes && random.chance(0.5)) title += ` ${random.pick(spec.suffixes)}`;
       values['title'] = title;

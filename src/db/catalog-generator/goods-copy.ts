@@ -1,6 +1,7 @@
 import type { Copywriter, CopyInput, ProductCopy } from './copywriter.js';
 import type { Random } from './random.js';
 import { ageText, describe, type SentenceBanks } from './copy-helpers.js';
+import { LINE_MARKS, PRODUCT_LINES } from './vocabulary-toys.js';
 
 /** How a goods section words its titles. */
 export interface GoodsStyle extends SentenceBanks {
@@ -11,6 +12,8 @@ export interface GoodsStyle extends SentenceBanks {
   readonly themeRate: number;
   /** How often the brand leads the title ("Brightwood Toys Marble Run"). */
   readonly brandRate: number;
+  /** How often a product-line name follows ("Cozy Nest Breeze LX Stroller"). */
+  readonly lineRate: number;
 }
 
 /** Titles from a leaf's modifiers, nouns and suffixes plus a theme, for toys and baby goods. */
@@ -27,14 +30,19 @@ export class GoodsCopywriter implements Copywriter {
     const noun = random.pick(spec.nouns);
     const themed = spec.themed !== false && random.chance(style.themeRate);
     const theme = themed ? random.pick(style.themes) : '';
-    // A bare noun reads like a category, not a product: keep a modifier unless a theme stands in.
+    const branded = random.chance(style.brandRate);
+    const line = random.chance(style.lineRate)
+      ? `${random.pick(PRODUCT_LINES)}${random.chance(0.5) ? ` ${random.pick(LINE_MARKS)}` : ''}`
+      : '';
+    // A bare noun ("Crib") reads like a category, not a product: keep a modifier unless
+    // something else in front of the noun already sets this one apart.
+    const bare = !branded && line === '' && !(themed && style.themesFirst);
     const modifier =
-      spec.modifiers && (random.chance(0.75) || (!themed && style.themesFirst))
-        ? random.pick(spec.modifiers)
-        : '';
+      spec.modifiers && (bare || random.chance(0.75)) ? random.pick(spec.modifiers) : '';
     const suffix = spec.suffixes && random.chance(0.6) ? random.pick(spec.suffixes) : '';
     const words = [
-      random.chance(style.brandRate) ? brand : '',
+      branded ? brand : '',
+      line,
       modifier,
       style.themesFirst ? theme : '',
       noun,

@@ -4,7 +4,7 @@ import type { BrandCatalog } from './brands.js';
 import type { Copywriter } from './copywriter.js';
 import type { Leaf, Taxonomy } from './taxonomy.js';
 import { Random } from './random.js';
-import { Permutation } from './permutation.js';
+import type { Permutation } from './permutation.js';
 import { GoodsCopywriter } from './goods-copy.js';
 import { BookCopywriter } from './book-copy.js';
 import { GameCopywriter } from './game-copy.js';
@@ -19,7 +19,7 @@ import { BABY_CLOSERS, BABY_FEATURES, BABY_OPENERS, BABY_THEMES } from './vocabu
 export const OUT_OF_STOCK_SHARE = 0.08;
 /**
  * Reviews of the best-seller, before noise; the rest fall off as rank^-0.6 (a Zipf law), which
- * leaves the millionth product one or two and the ten-thousandth about thirty.
+ * leaves the millionth product one or two and the ten-thousandth about twenty.
  */
 const TOP_REVIEWS = 5000;
 const REVIEW_DECAY = 0.6;
@@ -61,7 +61,8 @@ export class ProductFactory {
           themes: TOY_THEMES,
           themesFirst: true,
           themeRate: 0.5,
-          brandRate: 0.12,
+          brandRate: 0.3,
+          lineRate: 0.3,
           openers: TOY_OPENERS,
           features: TOY_FEATURES,
           closers: TOY_CLOSERS,
@@ -75,7 +76,8 @@ export class ProductFactory {
           themes: BABY_THEMES,
           themesFirst: false,
           themeRate: 0.3,
-          brandRate: 0.2,
+          brandRate: 0.4,
+          lineRate: 0.45,
           openers: BABY_OPENERS,
           features: BABY_FEATURES,
           closers: BABY_CLOSERS,

@@ -104,7 +104,7 @@ export const HARDWARE_BANKS: SentenceBanks = {
   ],
   features: [
     'Plug-and-play setup takes seconds.',
-    'The rechargeable battery lasts up to {hours} hours on a charge.',
+    'Built to last through countless game nights.',
     'Comfortable, lightweight design.',
     'Durable construction stands up to enthusiastic play.',
     'Includes a USB-C cable.',

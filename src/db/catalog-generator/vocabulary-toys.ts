@@ -37,3 +37,11 @@ export const TOY_CLOSERS: readonly string[] = [
   'For {age}. Some adult assembly required.',
   'Suitable for {age}.',
 ];
+
+/** Product-line names shared by toy and baby makers ("Breeze LX Lightweight Stroller"). */
+export const PRODUCT_LINES = wordList(
+  'Aria; Breeze; Voyager; Nimbus; Pixie; Zoom; Atlas; Comet; Juniper; Echo; Nova; Bloom; Summit; Orbit; Luna; Cascade; Tundra; Meadow; Zephyr; Sparrow; Cirrus; Quest; Fable; Trek; Glide; Rover; Dash; Snug; Puffin; Kestrel; Marigold; Bramble; Skipper; Tango; Whirl; Jubilee',
+);
+
+/** Marks that follow a line name ("Voyager 2", "Aria Plus"). */
+export const LINE_MARKS = wordList('2; 3; Plus; LX; Pro; Max; Mini; 360; Go; Duo; Classic; Lite');

@@ -108,7 +108,7 @@ export async function category(context: Context) {
 export async function product(context: Context) {
   const { catalog } = context.services;
   const id = idSegment(context.params['productId']);
-  const found = id === undefined ? undefined : await catalog.product(id, context.freshness);
+  const found = id === undefined ? undefined : await catalog.productById(id, context.freshness);
   if (!found) throw new NotFoundError('We could not find that product.');
   const taxonomy = await catalog.taxonomy();
   const category = taxonomy.categoryById(found.categoryId);

@@ -1,36 +1,54 @@
-import type { Database } from '../../db/index.js';
-import type { Freshness } from '../../framework/index.js';
-import type { ProductRecord } from './product-record.js';
-import { ProductStore } from './product-store.js';
+import { appendChange, type Database } from '../../db/index.js';
+import {
+  ModelInputError,
+  PartitionedModel,
+  type Freshness,
+  type ObjectCache,
+} from '../../framework/index.js';
+import type { ProductParts, ProductRecord } from './product-record.js';
+import { ProductStore, type ProductChanges } from './product-store.js';
 import { Taxonomy } from './taxonomy.js';
 import type { ListingQuery } from './listing-query.js';
 
 /** Best-sellers the featured items are picked from. */
 const FEATURED_POOL = 40;
+const ALL_PARTS = ['core', 'price', 'inventory'] as const;
 
 /** Time-to-live in seconds of each part of the catalog's data. */
 export interface CatalogTtl {
   /** Titles, descriptions, the category tree. */
   readonly core: number;
+  /** Prices, and the listings sorted or filtered by them. */
   readonly price: number;
   readonly inventory: number;
 }
 
 /**
  * The catalog model: products, listings and the taxonomy, for controllers, the CLI and jobs alike.
- * Every read records the data it returns in the caller's `Freshness`, part by part, so a page can
- * be cached exactly as long as the shortest-lived data on it.
+ * Products are partitioned models served through the object cache; listings cache their ids.
+ * Every read records the data it returns in the caller's `Freshness`, so a page can be cached
+ * exactly as long as the shortest-lived data on it.
  */
 export class Catalog {
   readonly ttl: CatalogTtl;
-  readonly #products: ProductStore;
+  readonly product: PartitionedModel<ProductParts>;
+  readonly #store: ProductStore;
   readonly #database: Database;
+  readonly #cache: ObjectCache;
   #taxonomy: Promise<Taxonomy> | undefined;
 
-  constructor(database: Database, ttl: CatalogTtl) {
+  constructor(database: Database, ttl: CatalogTtl, cache: ObjectCache) {
     this.#database = database;
-    this.#products = new ProductStore(database);
+    this.#store = new ProductStore(database);
+    this.#cache = cache;
     this.ttl = ttl;
+    this.product = new PartitionedModel<ProductParts>({
+      name: 'product',
+      ttlSeconds: ttl,
+      cache,
+      fetch: (ids, parts) => this.#store.fetchParts(ids, parts),
+      surrogateKey: (id) => `p${id}`,
+    });
   }
 
   /** Sections, categories and brands; reloaded once its time-to-live has passed. */
@@ -46,34 +64,42 @@ export class Catalog {
     return next;
   }
 
-  async product(id: number, freshness?: Freshness): Promise<ProductRecord | undefined> {
-    const product = await this.#products.byId(id);
-    if (product) this.#use(product, freshness);
-    return product;
+  /** Forgets the taxonomy, after a category changed. */
+  dropTaxonomy(): void {
+    this.#taxonomy = undefined;
   }
 
+  async productById(id: number, freshness?: Freshness): Promise<ProductRecord | undefined> {
+    return (await this.products([id], freshness))[0];
+  }
+
+  /** Whole products in the order of `ids`; unknown ids are left out. */
   async products(ids: readonly number[], freshness?: Freshness): Promise<ProductRecord[]> {
-    const products = await this.#products.byIds(ids);
-    for (const product of products) this.#use(product, freshness);
-    return products;
+    const loaded = await this.product.loadMany(ids, ALL_PARTS, freshness);
+    return ids.flatMap((id) => {
+      const parts = loaded.get(id);
+      return parts ? [{ ...parts.core, ...parts.price, ...parts.inventory }] : [];
+    });
   }
 
-  /** A page of products; the listing itself may change as prices and stock do. */
+  /** A page of products and the number matching; the listing is cached as ids for the price TTL. */
   async listing(
     query: ListingQuery,
     freshness?: Freshness,
   ): Promise<{ total: number; items: ProductRecord[] }> {
-    const result = await this.#products.list(query);
-    freshness?.use(this.ttl.price, 0);
-    for (const product of result.items) this.#use(product, freshness);
-    return result;
+    const { total, ids } = await this.#cached(`listing:${JSON.stringify(query)}`, freshness, () =>
+      this.#store.page(query),
+    );
+    return { total, items: await this.products(ids, freshness) };
   }
 
   async brandCounts(
     query: ListingQuery,
     limit: number,
   ): Promise<{ brandId: number; count: number }[]> {
-    return this.#products.brandCounts(query, limit);
+    return this.#cached(`brands:${limit}:${JSON.stringify({ ...query, page: 1 })}`, undefined, () =>
+      this.#store.brandCounts(query, limit),
+    );
   }
 
   /** A section's best-sellers. */
@@ -107,13 +133,34 @@ export class Catalog {
     count: number,
     freshness?: Freshness,
   ): Promise<ProductRecord[]> {
-    const items = await this.#top(
-      { categoryIds: [product.categoryId], sort: 'best-selling', inStock: true },
-      count + 1,
-      0,
-      freshness,
-    );
+    const query = {
+      categoryIds: [product.categoryId],
+      sort: 'best-selling',
+      inStock: true,
+    } as const;
+    const items = await this.#top(query, count + 1, 0, freshness);
     return items.filter((p) => p.id !== product.id).slice(0, count);
+  }
+
+  /**
+   * Saves changes to a product: the database first, in one transaction with its change-feed row,
+   * then this host's cache. Other processes drop their copies when the change feed reaches them.
+   * False when there is no such product.
+   */
+  async saveProduct(id: number, changes: ProductChanges): Promise<boolean> {
+    checkChanges(changes);
+    const now = Date.now();
+    const saved = await this.#database.db.transaction().execute(async (trx) => {
+      if (!(await this.#store.update(trx, id, changes, now))) return false;
+      await appendChange(trx, this.#database.dialect, {
+        topic: 'product',
+        key: String(id),
+        version: now,
+      });
+      return true;
+    });
+    if (saved) this.product.invalidate(id);
+    return saved;
   }
 
   async #top(
@@ -122,17 +169,40 @@ export class Catalog {
     offset: number,
     freshness: Freshness | undefined,
   ): Promise<ProductRecord[]> {
-    const items = await this.#products.top(query, limit, offset);
-    freshness?.use(this.ttl.price, 0);
-    for (const product of items) this.#use(product, freshness);
-    return items;
+    const key = `top:${limit}:${offset}:${JSON.stringify(query)}`;
+    const ids = await this.#cached(key, freshness, () => this.#store.top(query, limit, offset));
+    return this.products(ids, freshness);
   }
 
-  #use(product: ProductRecord, freshness: Freshness | undefined): void {
-    if (!freshness) return;
-    const key = `p${product.id}`;
-    freshness.use(this.ttl.core, product.updatedAt, key);
-    freshness.use(this.ttl.price, product.updatedAt);
-    freshness.use(this.ttl.inventory, product.inventoryUpdatedAt);
+  async #cached<T>(
+    key: string,
+    freshness: Freshness | undefined,
+    compute: () => Promise<T>,
+  ): Promise<T> {
+    const now = Date.now();
+    const hit = this.#cache.get(key, now);
+    if (hit) {
+      freshness?.use((hit.entry.expiresAt - now) / 1000, 0);
+      return hit.entry.value as T;
+    }
+    const value = await compute();
+    this.#cache.set(key, { value, version: now, expiresAt: now + this.ttl.price * 1000 });
+    freshness?.use(this.ttl.price, 0);
+    return value;
+  }
+}
+
+const CHANGEABLE = new Set(['title', 'description', 'priceCents', 'listPriceCents', 'onHand']);
+
+function checkChanges(changes: ProductChanges): void {
+  for (const [name, value] of Object.entries(changes)) {
+    if (!CHANGEABLE.has(name))
+      throw new ModelInputError(`products have no changeable field '${name}'`);
+    if (name === 'title' || name === 'description') {
+      if (typeof value !== 'string' || value.trim() === '')
+        throw new ModelInputError(`${name} must be a non-empty string`);
+    } else if (!Number.isSafeInteger(value) || (value as number) < 0) {
+      throw new ModelInputError(`${name} must be a whole number of zero or more`);
+    }
   }
 }

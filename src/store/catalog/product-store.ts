@@ -1,6 +1,7 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database, Schema } from '../../db/index.js';
-import type { ProductRecord } from './product-record.js';
+import type { Versioned } from '../../framework/index.js';
+import type { ProductParts, ProductPart } from './product-record.js';
 import { PAGE_SIZE, type ListingQuery, type Sort } from './listing-query.js';
 
 type ProductQuery = SelectQueryBuilder<
@@ -9,28 +10,26 @@ type ProductQuery = SelectQueryBuilder<
   object
 >;
 
-const COLUMNS = [
-  'p.id',
-  'p.sku',
-  'p.title',
-  'p.description',
-  'p.author',
-  'p.brand_id',
-  'p.category_id',
-  'p.section_id',
-  'p.price_cents',
-  'p.list_price_cents',
-  'p.age_min_months',
-  'p.age_max_months',
-  'p.rating',
-  'p.review_count',
-  'p.sales_rank',
-  'p.created_at',
-  'p.updated_at',
-  'i.on_hand',
-  'i.reserved',
-  'i.updated_at as inventory_updated_at',
-] as const;
+const PART_COLUMNS = {
+  core: [
+    'p.sku',
+    'p.title',
+    'p.description',
+    'p.author',
+    'p.brand_id',
+    'p.category_id',
+    'p.section_id',
+    'p.age_min_months',
+    'p.age_max_months',
+    'p.rating',
+    'p.review_count',
+    'p.sales_rank',
+    'p.created_at',
+    'p.updated_at',
+  ],
+  price: ['p.price_cents', 'p.list_price_cents', 'p.updated_at'],
+  inventory: ['i.on_hand', 'i.reserved', 'i.updated_at as inventory_updated_at'],
+} as const;
 
 const ORDER: Record<Sort, readonly [column: string, direction: 'asc' | 'desc']> = {
   'best-selling': ['p.sales_rank', 'asc'],
@@ -40,7 +39,16 @@ const ORDER: Record<Sort, readonly [column: string, direction: 'asc' | 'desc']> 
   rating: ['p.rating', 'desc'],
 };
 
-/** Reads products with their inventory. Knows SQL, not HTTP; the catalog decides what to show. */
+/** A change to a product through `Catalog.saveProduct`. */
+export interface ProductChanges {
+  readonly title?: string;
+  readonly description?: string;
+  readonly priceCents?: number;
+  readonly listPriceCents?: number;
+  readonly onHand?: number;
+}
+
+/** Reads and writes products with their inventory. Knows SQL, not HTTP or caching. */
 export class ProductStore {
   readonly #database: Database;
 
@@ -48,57 +56,69 @@ export class ProductStore {
     this.#database = database;
   }
 
-  #select(): ProductQuery {
-    return this.#database.db
+  #select(db: Kysely<Schema> = this.#database.db): ProductQuery {
+    return db
       .selectFrom('products as p')
       .innerJoin('inventory as i', 'i.product_id', 'p.id') as unknown as ProductQuery;
   }
 
-  async byId(id: number): Promise<ProductRecord | undefined> {
-    const row = await this.#select().select(COLUMNS).where('p.id', '=', id).executeTakeFirst();
-    return row && toRecord(row);
+  /** The asked-for parts of these products, with versions, in one query. */
+  async fetchParts(
+    ids: readonly number[],
+    parts: readonly ProductPart[],
+  ): Promise<Map<number, { [K in ProductPart]?: Versioned<ProductParts[K]> }>> {
+    const columns = [...new Set(parts.flatMap((part) => PART_COLUMNS[part]))];
+    const rows = (await this.#select()
+      .select(['p.id', ...columns])
+      .where('p.id', 'in', ids)
+      .execute()) as unknown as Row[];
+    const result = new Map<number, { [K in ProductPart]?: Versioned<ProductParts[K]> }>();
+    for (const row of rows) {
+      const found: { [K in ProductPart]?: Versioned<ProductParts[K]> } = {};
+      if (parts.includes('core')) found.core = { value: coreOf(row), version: row.updated_at };
+      if (parts.includes('price')) {
+        found.price = {
+          value: { priceCents: row.price_cents, listPriceCents: row.list_price_cents },
+          version: row.updated_at,
+        };
+      }
+      if (parts.includes('inventory')) {
+        found.inventory = {
+          value: {
+            onHand: row.on_hand,
+            reserved: row.reserved,
+            inventoryUpdatedAt: row.inventory_updated_at,
+          },
+          version: row.inventory_updated_at,
+        };
+      }
+      result.set(row.id, found);
+    }
+    return result;
   }
 
-  /** Products in the order of `ids`; unknown ids are left out. One round trip. */
-  async byIds(ids: readonly number[]): Promise<ProductRecord[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.#select().select(COLUMNS).where('p.id', 'in', ids).execute();
-    const byId = new Map(rows.map((row) => [row.id, toRecord(row)]));
-    return ids.map((id) => byId.get(id)).filter((p): p is ProductRecord => p !== undefined);
-  }
-
-  /** One page of a listing, and how many products match in all. */
-  async list(query: ListingQuery): Promise<{ total: number; items: ProductRecord[] }> {
-    const filtered = this.#filter(query);
-    const [column, direction] = ORDER[query.sort];
-    const [countRow, rows] = await Promise.all([
-      filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-      filtered
-        .select(COLUMNS)
-        .orderBy(sql.ref(column), direction)
-        .orderBy('p.id')
-        .limit(PAGE_SIZE)
-        .offset((query.page - 1) * PAGE_SIZE)
-        .execute(),
+  /** Ids of one page of a listing, and how many products match in all. */
+  async page(query: ListingQuery): Promise<{ total: number; ids: number[] }> {
+    const [countRow, ids] = await Promise.all([
+      this.#filter(query)
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .executeTakeFirstOrThrow(),
+      this.top(query, PAGE_SIZE, (query.page - 1) * PAGE_SIZE),
     ]);
-    return { total: Number(countRow.total), items: rows.map(toRecord) };
+    return { total: Number(countRow.total), ids };
   }
 
-  /** The first `limit` products of a listing after `offset`, without counting them all. */
-  async top(
-    query: Omit<ListingQuery, 'page'>,
-    limit: number,
-    offset = 0,
-  ): Promise<ProductRecord[]> {
+  /** Ids of the first `limit` products of a listing after `offset`, without counting them all. */
+  async top(query: Omit<ListingQuery, 'page'>, limit: number, offset = 0): Promise<number[]> {
     const [column, direction] = ORDER[query.sort];
     const rows = await this.#filter(query)
-      .select(COLUMNS)
+      .select('p.id')
       .orderBy(sql.ref(column), direction)
       .orderBy('p.id')
       .limit(limit)
       .offset(offset)
       .execute();
-    return rows.map(toRecord);
+    return rows.map((row) => row.id);
   }
 
   /** How many products of a listing (ignoring its brand filter) each brand has; the largest first. */
@@ -113,6 +133,36 @@ export class ProductStore {
       .limit(limit)
       .execute();
     return rows.map((row) => ({ brandId: row.brand_id, count: Number(row.count) }));
+  }
+
+  /** Applies `changes` inside `trx`, stamping the rows changed with `now`; false when no such product. */
+  async update(
+    trx: Kysely<Schema>,
+    id: number,
+    changes: ProductChanges,
+    now: number,
+  ): Promise<boolean> {
+    const { onHand, ...product } = changes;
+    const set = {
+      ...(product.title !== undefined && { title: product.title }),
+      ...(product.description !== undefined && { description: product.description }),
+      ...(product.priceCents !== undefined && { price_cents: product.priceCents }),
+      ...(product.listPriceCents !== undefined && { list_price_cents: product.listPriceCents }),
+    };
+    const updated = await trx
+      .updateTable('products')
+      .set({ ...set, updated_at: now })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) return false;
+    if (onHand !== undefined) {
+      await trx
+        .updateTable('inventory')
+        .set({ on_hand: onHand, updated_at: now })
+        .where('product_id', '=', id)
+        .execute();
+    }
+    return true;
   }
 
   #filter(query: Omit<ListingQuery, 'page'>): ProductQuery {
@@ -138,7 +188,7 @@ function escapeLike(word: string): string {
   return word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-type Row = {
+interface Row {
   id: number;
   sku: string;
   title: string;
@@ -159,9 +209,9 @@ type Row = {
   on_hand: number;
   reserved: number;
   inventory_updated_at: number;
-};
+}
 
-function toRecord(row: Row): ProductRecord {
+function coreOf(row: Row): ProductParts['core'] {
   return {
     id: row.id,
     sku: row.sku,
@@ -171,8 +221,6 @@ function toRecord(row: Row): ProductRecord {
     brandId: row.brand_id,
     categoryId: row.category_id,
     sectionId: row.section_id,
-    priceCents: row.price_cents,
-    listPriceCents: row.list_price_cents,
     ageMinMonths: row.age_min_months,
     ageMaxMonths: row.age_max_months,
     rating: Number(row.rating),
@@ -180,8 +228,5 @@ function toRecord(row: Row): ProductRecord {
     salesRank: row.sales_rank,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    onHand: row.on_hand,
-    reserved: row.reserved,
-    inventoryUpdatedAt: row.inventory_updated_at,
   };
 }
