@@ -28,3 +28,4 @@ export { LmdbStore, type LmdbStoreOptions } from './model/stores/lmdb-store.js';
 export type { CacheStore, CacheEntry } from './model/stores/cache-store.js';
 export { objectCacheLookups } from './model/cache-metrics.js';
 export { UnknownPartError, ModelInputError } from './errors.js';
+export { metrics } from './controller/metrics.js';

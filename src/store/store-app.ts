@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { Logger } from '../shared/index.js';
-import { Application, Views, type ObjectCache } from '../framework/index.js';
+import { Application, Views, metrics, type ObjectCache } from '../framework/index.js';
 import type { Database } from '../db/index.js';
 import { Catalog, type CatalogTtl } from './catalog/catalog.js';
 import * as catalog from './catalog/catalog-controllers.js';
@@ -48,7 +48,8 @@ export function createStoreApp(options: StoreOptions): Application<StoreServices
     .get('/search', search)
     .get('/img/p/:file', placeholderImage)
     .get('/static/*', (context) => assets.serve(context))
-    .get('/__health', () => health(options.database));
+    .get('/__health', () => health(options.database))
+    .get('/__metrics', metrics);
 }
 
 /** `/__health`: 200 while the database answers, else 503, for the proxy's checks. */

@@ -3,3 +3,4 @@ export { insertCatalogFixture, FIXTURE_TIME, XSS_TITLE } from './catalog-fixture
 export { captureLogs } from './log-capture.js';
 export { storeForTests, PROJECT_ROOT, TEST_TTL } from './store-fixture.js';
 export { startYuletide, type RunningProcess } from './child-process.js';
+export { redisSkipReason, TEST_REDIS_URL } from './redis.js';

@@ -6,11 +6,14 @@ export type CacheTier = 'memory' | 'lmdb';
 /**
  * The object cache's tiers, nearest first: this process's memory, then (optionally) LMDB shared
  * by the host. A fresh entry found in LMDB is copied into memory. The database, behind both, is
- * the caller's (`PartitionedModel`).
+ * the caller's (`PartitionedModel`). A store that throws is treated as a miss and its writes are
+ * dropped: a broken cache slows the site down, it never fails a request or a database write.
  */
 export class ObjectCache {
   readonly memory: CacheStore;
   readonly host: CacheStore | undefined;
+  /** Store operations that threw, for /__metrics and tests. */
+  failures = 0;
 
   constructor(memory: CacheStore, host?: CacheStore) {
     this.memory = memory;
@@ -23,13 +26,14 @@ export class ObjectCache {
     now: number,
     onMiss?: (tier: CacheTier) => void,
   ): { entry: CacheEntry; tier: CacheTier } | undefined {
-    const near = this.memory.get(key);
+    const near = this.#try(() => this.memory.get(key));
     if (near && near.expiresAt > now) return { entry: near, tier: 'memory' };
     onMiss?.('memory');
     if (!this.host) return undefined;
-    const far = this.host.get(key);
+    const host = this.host;
+    const far = this.#try(() => host.get(key));
     if (far && far.expiresAt > now) {
-      this.memory.set(key, far);
+      this.#try(() => this.memory.set(key, far));
       return { entry: far, tier: 'lmdb' };
     }
     onMiss?.('lmdb');
@@ -37,28 +41,39 @@ export class ObjectCache {
   }
 
   set(key: string, entry: CacheEntry): void {
-    this.memory.set(key, entry);
-    this.host?.set(key, entry);
+    this.#each((store) => store.set(key, entry));
   }
 
   delete(key: string): void {
-    this.memory.delete(key);
-    this.host?.delete(key);
+    this.#each((store) => store.delete(key));
   }
 
   deletePrefix(prefix: string): void {
-    this.memory.deletePrefix(prefix);
-    this.host?.deletePrefix(prefix);
+    this.#each((store) => store.deletePrefix(prefix));
   }
 
   /** Empties this process's memory tier, and the host's shared tier when `host` is true. */
   clear(host: boolean): void {
-    this.memory.clear();
-    if (host) this.host?.clear();
+    this.#try(() => this.memory.clear());
+    if (host && this.host) this.#try(() => this.host?.clear());
   }
 
   async close(): Promise<void> {
     await this.memory.close();
     await this.host?.close();
+  }
+
+  #each(operation: (store: CacheStore) => void): void {
+    this.#try(() => operation(this.memory));
+    if (this.host) this.#try(() => operation(this.host!));
+  }
+
+  #try<T>(operation: () => T): T | undefined {
+    try {
+      return operation();
+    } catch {
+      this.failures++;
+      return undefined;
+    }
   }
 }

@@ -48,7 +48,7 @@ export class LmdbStore implements CacheStore {
       noSync: true,
       cache: false,
     });
-    this.#sweeper = setInterval(() => this.#sweep(), SWEEP_EVERY_MS);
+    this.#sweeper = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
     this.#sweeper.unref();
   }
 
@@ -72,13 +72,14 @@ export class LmdbStore implements CacheStore {
     });
   }
 
+  // Deletes commit before returning: a read that follows an invalidation must not find the old value.
   delete(key: string): void {
-    void this.#db.remove(key);
+    this.#db.removeSync(key);
   }
 
   deletePrefix(prefix: string): void {
-    for (const key of this.#db.getKeys({ start: prefix, end: `${prefix}\uffff` }))
-      void this.#db.remove(key);
+    const keys = [...this.#db.getKeys({ start: prefix, end: `${prefix}\uffff` })];
+    this.#db.transactionSync(() => keys.forEach((key) => this.#db.removeSync(key)));
   }
 
   clear(): void {
@@ -100,16 +101,16 @@ export class LmdbStore implements CacheStore {
     await this.#db.close();
   }
 
-  #sweep(): void {
+  /** Drops expired entries when over the bound, then everything if still over (also run every 10 s). */
+  async sweep(): Promise<void> {
     try {
       if (this.#db.getCount() <= this.#maxEntries) return;
       const now = Date.now();
       for (const { key, value } of this.#db.getRange()) {
         if (!isCacheEntry(value) || value.expiresAt < now) void this.#db.remove(key);
       }
-      void this.#db.committed.then(() => {
-        if (this.#db.getCount() > this.#maxEntries) void this.#db.clearAsync();
-      });
+      await this.#db.committed;
+      if (this.#db.getCount() > this.#maxEntries) await this.#db.clearAsync();
     } catch (error) {
       this.#log.warn({ err: error }, 'object-cache sweep failed');
     }

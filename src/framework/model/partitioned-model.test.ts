@@ -1,0 +1,106 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Freshness } from './freshness.js';
+import { ObjectCache } from './object-cache.js';
+import { PartitionedModel, type Versioned } from './partitioned-model.js';
+import { MemoryStore } from './stores/memory-store.js';
+import type { CacheStore } from './stores/cache-store.js';
+import { ModelInputError, UnknownPartError } from '../errors.js';
+
+interface Toy {
+  core: { name: string };
+  price: { cents: number };
+}
+
+function model(cache = new ObjectCache(new MemoryStore({ maxEntries: 100 }))) {
+  const fetches: { ids: readonly number[]; parts: readonly (keyof Toy)[] }[] = [];
+  const toys = new PartitionedModel<Toy>({
+    name: 'toy',
+    ttlSeconds: { core: 3600, price: 300 },
+    cache,
+    surrogateKey: (id) => `t${id}`,
+    fetch: async (ids, parts) => {
+      fetches.push({ ids, parts });
+      const found = new Map<
+        number,
+        { core?: Versioned<Toy['core']>; price?: Versioned<Toy['price']> }
+      >();
+      for (const id of ids.filter((id) => id < 100)) {
+        found.set(id, {
+          core: { value: { name: `toy ${id}` }, version: id },
+          price: { value: { cents: id * 100 }, version: id },
+        });
+      }
+      return found;
+    },
+  });
+  return { toys, fetches, cache };
+}
+
+describe('PartitionedModel', () => {
+  it('loads only the parts asked for, fetching every miss in one round trip', async () => {
+    const { toys, fetches } = model();
+    const first = await toys.loadMany([1, 2, 3], ['price']);
+    assert.deepEqual(first.get(2), { price: { cents: 200 } });
+    assert.deepEqual(fetches, [{ ids: [1, 2, 3], parts: ['price'] }]);
+    const second = await toys.loadMany([1, 2, 3, 4], ['core', 'price']);
+    assert.deepEqual(second.get(4), { core: { name: 'toy 4' }, price: { cents: 400 } });
+    assert.equal(fetches.length, 2);
+    assert.deepEqual(fetches[1], { ids: [1, 2, 3, 4], parts: ['core', 'price'] });
+    await toys.loadMany([1, 2, 3, 4], ['core', 'price']);
+    assert.equal(fetches.length, 2, 'everything now comes from the cache');
+  });
+
+  it('leaves out ids that do not exist', async () => {
+    const { toys } = model();
+    assert.equal(await toys.load(500, ['core']), undefined);
+    assert.deepEqual([...(await toys.loadMany([1, 500], ['core'])).keys()], [1]);
+  });
+
+  it('reports the shortest remaining time-to-live and newest version to the page', async () => {
+    const { toys } = model();
+    const freshness = new Freshness();
+    await toys.loadMany([3, 7], ['core', 'price'], freshness);
+    assert.equal(freshness.maxAge(60), 300);
+    assert.equal(freshness.lastModified, 7);
+    assert.deepEqual([...freshness.keys], ['t3', 't7']);
+  });
+
+  it('fetches again after invalidate', async () => {
+    const { toys, fetches } = model();
+    await toys.load(1, ['core']);
+    toys.invalidate(1);
+    await toys.load(1, ['core']);
+    assert.equal(fetches.length, 2);
+  });
+
+  it('answers an unknown part or a malformed id with a typed error', async () => {
+    const { toys } = model();
+    await assert.rejects(toys.load(1, ['colour' as keyof Toy]), UnknownPartError);
+    for (const bad of [0, -1, 1.5, Number.NaN, 2 ** 60])
+      await assert.rejects(toys.load(bad, ['core']), ModelInputError);
+  });
+
+  it('keeps working, from the database, when a cache store throws', async () => {
+    const broken: CacheStore = {
+      get: () => {
+        throw new Error('disk on fire');
+      },
+      set: () => {
+        throw new Error('disk on fire');
+      },
+      delete: () => {
+        throw new Error('disk on fire');
+      },
+      deletePrefix: () => undefined,
+      clear: () => undefined,
+      size: () => 0,
+      close: async () => undefined,
+    };
+    const cache = new ObjectCache(new MemoryStore({ maxEntries: 10 }), broken);
+    const { toys } = model(cache);
+    assert.deepEqual(await toys.load(5, ['price']), { price: { cents: 500 } });
+    toys.invalidate(5);
+    assert.ok(cache.failures > 0);
+  });
+});
