@@ -4,3 +4,4 @@ export { captureLogs } from './log-capture.js';
 export { storeForTests, PROJECT_ROOT, TEST_TTL } from './store-fixture.js';
 export { startYuletide, type RunningProcess } from './child-process.js';
 export { redisSkipReason, TEST_REDIS_URL } from './redis.js';
+export { LMDB_WRITER, writerChecksum } from './lmdb-writer.js';

@@ -4,17 +4,14 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LmdbStore } from '../../src/framework/index.js';
-import { captureLogs } from '../../src/testing/index.js';
-import { checksum } from '../../src/testing/lmdb-writer.js';
+import { captureLogs, LMDB_WRITER, writerChecksum } from '../../src/testing/index.js';
 
-const WRITER = fileURLToPath(new URL('../../src/testing/lmdb-writer.js', import.meta.url));
 const ROUNDS = 20;
 
 /** Starts the writer and kill -9s it once it has written for `ms` milliseconds. */
 async function writeThenKill(dir: string, start: number, ms: number): Promise<void> {
-  const child = spawn(process.execPath, [WRITER, dir, String(start)], {
+  const child = spawn(process.execPath, [LMDB_WRITER, dir, String(start)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
@@ -39,7 +36,7 @@ describe('object cache after kill -9 (LMDB)', () => {
           const entry = store.get(`k${k}`);
           if (entry === undefined) continue;
           const value = entry.value as { n: number; check: string };
-          assert.equal(value.check, checksum(value.n), `round ${round}: k${k} is intact`);
+          assert.equal(value.check, writerChecksum(value.n), `round ${round}: k${k} is intact`);
           assert.equal(value.n % 5000, k);
           checked++;
         }
