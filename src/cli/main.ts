@@ -6,6 +6,7 @@ import { runApp } from './commands/app.js';
 import { runSeed } from './commands/seed.js';
 import { runStart } from './commands/start.js';
 import { runMigrate } from './commands/migrate.js';
+import { runCacheClear, runCacheStats } from './commands/cache.js';
 
 /** The project folder (templates/, public/), two levels above dist/src/cli/. */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -23,6 +24,18 @@ withCommon(program.command('seed'))
 withCommon(program.command('migrate'))
   .description('apply pending schema migrations')
   .action((flags) => runMigrate(config(flags)));
+
+const cache = program.command('cache').description("the app servers' object cache on this host");
+withCommon(cache.command('stats'))
+  .description('what the LMDB tier holds, and hit ratios per tier and part from the running store')
+  .option('--url <url>', 'a running app server or proxy (default http://HOST:PORT)')
+  .action((flags) => {
+    const settings = config(flags);
+    return runCacheStats(settings, flags.url ?? `http://${settings.host}:${settings.port}`);
+  });
+withCommon(cache.command('clear'))
+  .description('empty the LMDB tier and tell every app process to empty its memory')
+  .action((flags) => runCacheClear(config(flags)));
 
 withCommon(program.command('app'))
   .description('run one app server')

@@ -90,6 +90,11 @@ export class LmdbStore implements CacheStore {
     return this.#db.getCount();
   }
 
+  /** Every key with its entry (undefined when it does not decode to one), for inspection. */
+  *entries(): Generator<{ key: string; entry: CacheEntry | undefined }> {
+    for (const key of this.#db.getKeys()) yield { key, entry: this.get(key) };
+  }
+
   /** Written entries are visible to other processes once this resolves. */
   flushed(): Promise<boolean> {
     return this.#db.committed;
