@@ -1,5 +1,5 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { Database, Schema } from '../../db/index.js';
+import type { Database, ProductTable, Schema } from '../../db/index.js';
 import type { Versioned } from '../../framework/index.js';
 import type { ProductParts, ProductPart } from './product-record.js';
 import { PAGE_SIZE, type ListingQuery, type Sort } from './listing-query.js';
@@ -188,28 +188,8 @@ function escapeLike(word: string): string {
   return word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-interface Row {
-  id: number;
-  sku: string;
-  title: string;
-  description: string;
-  author: string | null;
-  brand_id: number;
-  category_id: number;
-  section_id: number;
-  price_cents: number;
-  list_price_cents: number;
-  age_min_months: number;
-  age_max_months: number;
-  rating: number;
-  review_count: number;
-  sales_rank: number;
-  created_at: number;
-  updated_at: number;
-  on_hand: number;
-  reserved: number;
-  inventory_updated_at: number;
-}
+/** A product row joined with its inventory row's columns. */
+type Row = ProductTable & { on_hand: number; reserved: number; inventory_updated_at: number };
 
 function coreOf(row: Row): ProductParts['core'] {
   return {
