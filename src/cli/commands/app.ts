@@ -28,6 +28,7 @@ export async function runApp(config: Config, root: string): Promise<void> {
     log.info('stopping: finishing in-flight requests');
     await server.close();
     await stopInvalidation();
+    catalog.product.close();
     await cache.close();
     await database.close();
     log.info('stopped');

@@ -12,13 +12,17 @@ interface Toy {
   price: { cents: number };
 }
 
-function model(cache = new ObjectCache(new MemoryStore({ maxEntries: 100 }))) {
+function model(
+  cache = new ObjectCache(new MemoryStore({ maxEntries: 100 })),
+  refreshAfter?: number,
+) {
   const fetches: { ids: readonly number[]; parts: readonly (keyof Toy)[] }[] = [];
   const toys = new PartitionedModel<Toy>({
     name: 'toy',
     ttlSeconds: { core: 3600, price: 300 },
     cache,
     surrogateKey: (id) => `t${id}`,
+    refreshAfter,
     fetch: async (ids, parts) => {
       fetches.push({ ids, parts });
       const found = new Map<
@@ -102,5 +106,32 @@ describe('PartitionedModel', () => {
     assert.deepEqual(await toys.load(5, ['price']), { price: { cents: 500 } });
     toys.invalidate(5);
     assert.ok(cache.failures > 0);
+  });
+
+  it('refreshes parts read late in their life in one background round trip', async () => {
+    const cache = new ObjectCache(new MemoryStore({ maxEntries: 100 }));
+    const { toys, fetches } = model(cache, 0.75);
+    try {
+      const ids = [1, 2, 3, 4, 5];
+      await toys.loadMany(ids, ['price']);
+      // Age the entries to 90% of their life.
+      for (const id of ids) {
+        const key = `toy:${id}:price`;
+        const entry = cache.get(key, Date.now())!.entry;
+        cache.set(key, { ...entry, expiresAt: Date.now() + 30_000 });
+      }
+      await toys.loadMany(ids, ['price']);
+      assert.equal(fetches.length, 1, 'the late reads were hits');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(fetches.length, 2, 'one refresh round trip for all five');
+      assert.deepEqual(fetches[1], { ids, parts: ['price'] });
+      const renewed = cache.get('toy:3:price', Date.now())!.entry;
+      assert.ok(
+        renewed.expiresAt > Date.now() + 290_000,
+        'the entry lives a whole time-to-live again',
+      );
+    } finally {
+      toys.close();
+    }
   });
 });

@@ -2,6 +2,7 @@ import { objectCacheLookups } from './cache-metrics.js';
 import { ModelInputError, UnknownPartError } from '../errors.js';
 import type { Freshness } from './freshness.js';
 import type { ObjectCache } from './object-cache.js';
+import { RefreshAhead } from './refresh-ahead.js';
 
 /** A part's value as read from the database, with the version (update time, ms) it was read at. */
 export interface Versioned<T> {
@@ -22,6 +23,11 @@ export interface PartitionedModelOptions<P extends object> {
   ): Promise<Map<number, { [K in keyof P]?: Versioned<P[K]> }>>;
   /** The surrogate key a page showing this object carries, e.g. `p42`. */
   surrogateKey(id: number): string;
+  /**
+   * Refresh a part in the background once it is read after this share of its time-to-live
+   * (e.g. 0.75); undefined: never, parts just expire.
+   */
+  readonly refreshAfter?: number;
 }
 
 /**
@@ -33,9 +39,19 @@ export class PartitionedModel<P extends object> {
   readonly #options: PartitionedModelOptions<P>;
   readonly #partNames: ReadonlySet<string>;
 
+  readonly #refreshAhead: RefreshAhead<Extract<keyof P, string>> | undefined;
+
   constructor(options: PartitionedModelOptions<P>) {
     this.#options = options;
     this.#partNames = new Set(Object.keys(options.ttlSeconds));
+    if (options.refreshAfter !== undefined) {
+      this.#refreshAhead = new RefreshAhead((part, ids) => this.#refresh(part, ids));
+    }
+  }
+
+  /** Stops background refreshing. */
+  close(): void {
+    this.#refreshAhead?.stop();
   }
 
   get name(): string {
@@ -76,7 +92,12 @@ export class PartitionedModel<P extends object> {
             result: 'hit',
           });
           object[part] = hit.entry.value as P[K];
-          this.#use(freshness, id, (hit.entry.expiresAt - now) / 1000, hit.entry.version);
+          const remaining = (hit.entry.expiresAt - now) / 1000;
+          this.#use(freshness, id, remaining, hit.entry.version);
+          const refreshAfter = this.#options.refreshAfter;
+          if (refreshAfter !== undefined && remaining < ttlSeconds[part] * (1 - refreshAfter)) {
+            this.#refreshAhead?.add(part as unknown as Extract<keyof P, string>, id);
+          }
         } else {
           missing.set(id, [...(missing.get(id) ?? []), part]);
         }
@@ -114,6 +135,22 @@ export class PartitionedModel<P extends object> {
       }
     }
     return found as Map<number, Pick<P, K>>;
+  }
+
+  async #refresh(part: Extract<keyof P, string>, ids: number[]): Promise<void> {
+    const { name, cache, ttlSeconds } = this.#options;
+    const fetched = await this.#options.fetch(ids, [part]);
+    const now = Date.now();
+    for (const [id, row] of fetched) {
+      const loaded = row[part];
+      if (!loaded) continue;
+      objectCacheLookups.inc({ model: name, part, tier: 'refresh', result: 'hit' });
+      cache.set(this.#key(id, part), {
+        value: loaded.value,
+        version: loaded.version,
+        expiresAt: now + ttlSeconds[part] * 1000,
+      });
+    }
   }
 
   /** Drops every cached part of `id` from every tier of this process and the host. */

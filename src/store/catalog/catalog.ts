@@ -10,6 +10,8 @@ import { ProductStore, type ProductChanges } from './product-store.js';
 import { Taxonomy } from './taxonomy.js';
 import type { ListingQuery } from './listing-query.js';
 
+/** Parts read in the last quarter of their life are reloaded in the background (refresh-ahead). */
+const REFRESH_AFTER = 0.75;
 /** Best-sellers the featured items are picked from. */
 const FEATURED_POOL = 40;
 const ALL_PARTS = ['core', 'price', 'inventory'] as const;
@@ -48,6 +50,7 @@ export class Catalog {
       cache,
       fetch: (ids, parts) => this.#store.fetchParts(ids, parts),
       surrogateKey: (id) => `p${id}`,
+      refreshAfter: REFRESH_AFTER,
     });
   }
 
