@@ -20,3 +20,4 @@ export {
   ChangeFeedReader,
   type ChangeFeedReaderOptions,
 } from './change-feed/change-feed-reader.js';
+export { isUniqueViolation } from './unique-violation.js';

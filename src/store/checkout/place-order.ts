@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+import { appendChange, isUniqueViolation, type Database } from '../../db/index.js';
+import { lastFour, type PaymentGateway } from './payment-gateway.js';
+
+export interface ShippingAddress {
+  readonly name: string;
+  readonly line1: string;
+  readonly line2: string;
+  readonly city: string;
+  readonly region: string;
+  readonly postcode: string;
+  readonly country: string;
+}
+
+/** Shipping methods and what they cost. */
+export const SHIPPING_METHODS = {
+  standard: { label: 'Standard (5–7 days)', cents: 599 },
+  express: { label: 'Express (2 days)', cents: 1499 },
+} as const;
+export type ShippingMethod = keyof typeof SHIPPING_METHODS;
+
+/** Everything placing an order needs; prices and stock are read again inside the transaction. */
+export interface OrderRequest {
+  readonly sessionId: string;
+  readonly customerId: number | null;
+  readonly lines: readonly { readonly productId: number; readonly quantity: number }[];
+  readonly address: ShippingAddress;
+  readonly shippingMethod: ShippingMethod;
+  readonly cardNumber: string;
+  /** One per checkout attempt; the same key always gets the same answer. */
+  readonly idempotencyKey: string;
+}
+
+/** What placing an order came to: expected business outcomes, each for the caller to handle. */
+export type OrderOutcome =
+  | { readonly kind: 'placed'; readonly orderId: number; readonly totalCents: number }
+  | { readonly kind: 'out-of-stock'; readonly productIds: readonly number[] }
+  | { readonly kind: 'unknown-product'; readonly productIds: readonly number[] }
+  | { readonly kind: 'declined'; readonly message: string }
+  /** The key was used before for a different request (HTTP 422). */
+  | { readonly kind: 'key-reused' };
+
+/** Thrown inside the transaction to roll it back with an outcome to report. */
+class Abort {
+  readonly outcome: OrderOutcome;
+  constructor(outcome: OrderOutcome) {
+    this.outcome = outcome;
+  }
+}
+
+/**
+ * Places an order in one transaction: claims the idempotency key, re-reads prices, decrements
+ * inventory with a conditional update that can never go below zero, creates the order and its
+ * lines, authorises and records the payment, appends change-feed rows for every product whose
+ * stock changed, and stores the answer under the key. A repeat of the key gets the stored
+ * answer; the same key with a different request gets `key-reused`.
+ */
+export async function placeOrder(
+  database: Database,
+  gateway: PaymentGateway,
+  request: OrderRequest,
+): Promise<OrderOutcome> {
+  const requestHash = hashRequest(request);
+  try {
+    return await database.db.transaction().execute(async (trx) => {
+      const now = Date.now();
+      await trx
+        .insertInto('idempotency_keys')
+        .values({
+          key: request.idempotencyKey,
+          session_id: request.sessionId,
+          request_hash: requestHash,
+          status_code: 0,
+          response: '',
+          created_at: now,
+        })
+        .execute();
+      const ids = request.lines.map((line) => line.productId);
+      const products = await trx
+        .selectFrom('products')
+        .select(['id', 'title', 'price_cents'])
+        .where('id', 'in', ids)
+        .execute();
+      const byId = new Map(products.map((p) => [p.id, p]));
+      const unknown = ids.filter((id) => !byId.has(id));
+      if (unknown.length > 0) throw new Abort({ kind: 'unknown-product', productIds: unknown });
+      const short: number[] = [];
+      for (const line of request.lines) {
+        const taken = await trx
+          .updateTable('inventory')
+          .set((eb) => ({ on_hand: eb('on_hand', '-', line.quantity), updated_at: now }))
+          .where('product_id', '=', line.productId)
+          .where((eb) => eb(eb('on_hand', '-', eb.ref('reserved')), '>=', line.quantity))
+          .executeTakeFirst();
+        if (Number(taken.numUpdatedRows) === 0) short.push(line.productId);
+      }
+      if (short.length > 0) throw new Abort({ kind: 'out-of-stock', productIds: short });
+      const subtotal = request.lines.reduce(
+        (sum, line) => sum + byId.get(line.productId)!.price_cents * line.quantity,
+        0,
+      );
+      const shipping = SHIPPING_METHODS[request.shippingMethod].cents;
+      const order = await trx
+        .insertInto('orders')
+        .values({
+          customer_id: request.customerId,
+          session_id: request.sessionId,
+          status: 'placed',
+          subtotal_cents: subtotal,
+          shipping_cents: shipping,
+          total_cents: subtotal + shipping,
+          shipping_method: request.shippingMethod,
+          address: JSON.stringify(request.address),
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('order_lines')
+        .values(
+          request.lines.map((line, i) => ({
+            order_id: order.id,
+            line_no: i + 1,
+            product_id: line.productId,
+            title: byId.get(line.productId)!.title,
+            quantity: line.quantity,
+            unit_price_cents: byId.get(line.productId)!.price_cents,
+          })),
+        )
+        .execute();
+      // The test gateway answers at once; a real one would authorise here and capture after commit.
+      const payment = await gateway.authorize({
+        amountCents: subtotal + shipping,
+        cardNumber: request.cardNumber,
+        reference: request.idempotencyKey,
+      });
+      if (!payment.approved) throw new Abort({ kind: 'declined', message: payment.message });
+      await trx
+        .insertInto('payments')
+        .values({
+          order_id: order.id,
+          gateway: gateway.name,
+          status: 'authorized',
+          amount_cents: subtotal + shipping,
+          card_last4: lastFour(request.cardNumber),
+          reference: payment.reference,
+          created_at: now,
+        })
+        .execute();
+      await trx
+        .updateTable('orders')
+        .set({ status: 'paid', updated_at: now })
+        .where('id', '=', order.id)
+        .execute();
+      for (const id of new Set(ids)) {
+        await appendChange(trx, database.dialect, {
+          topic: 'product',
+          key: String(id),
+          version: now,
+        });
+      }
+      const outcome: OrderOutcome = {
+        kind: 'placed',
+        orderId: order.id,
+        totalCents: subtotal + shipping,
+      };
+      await trx
+        .updateTable('idempotency_keys')
+        .set({ status_code: 200, response: JSON.stringify(outcome) })
+        .where('key', '=', request.idempotencyKey)
+        .execute();
+      return outcome;
+    });
+  } catch (error) {
+    if (error instanceof Abort) return error.outcome;
+    if (!isUniqueViolation(error)) throw error;
+    return previousAnswer(database, request.idempotencyKey, requestHash);
+  }
+}
+
+/** The stored answer for a key already used: the same one for the same request, else `key-reused`. */
+async function previousAnswer(
+  database: Database,
+  key: string,
+  requestHash: string,
+): Promise<OrderOutcome> {
+  const row = await database.db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'response'])
+    .where('key', '=', key)
+    .executeTakeFirstOrThrow();
+  if (row.request_hash !== requestHash) return { kind: 'key-reused' };
+  return JSON.parse(row.response) as OrderOutcome;
+}
+
+/** A digest of what was asked for, so a reused key with a different request is told apart. */
+function hashRequest(request: OrderRequest): string {
+  const { lines, address, shippingMethod, cardNumber, customerId } = request;
+  return createHash('sha256')
+    .update(JSON.stringify({ lines, address, shippingMethod, cardNumber, customerId }))
+    .digest('hex');
+}
