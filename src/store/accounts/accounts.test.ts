@@ -1,0 +1,93 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Database } from '../../db/index.js';
+import { testDialects } from '../../testing/index.js';
+import { Accounts } from './accounts.js';
+import { hashPassword, verifyPassword } from './password-hash.js';
+
+describe('password hashing', () => {
+  it('verifies the right password only, with OWASP scrypt parameters recorded in the hash', async () => {
+    const stored = await hashPassword('correct horse battery');
+    assert.match(stored, /^scrypt\$131072\$8\$1\$/);
+    assert.equal(await verifyPassword('correct horse battery', stored), true);
+    assert.equal(await verifyPassword('correct horse batterY', stored), false);
+    assert.equal(await verifyPassword('anything', 'not-a-hash'), false);
+    assert.notEqual(await hashPassword('correct horse battery'), stored, 'salted');
+  });
+});
+
+for (const dialect of await testDialects()) {
+  describe(`accounts (${dialect.name})`, { skip: dialect.skip }, () => {
+    let database: Database;
+    let drop: () => Promise<void>;
+    let accounts: Accounts;
+    before(async () => {
+      ({ database, drop } = await dialect.create());
+      accounts = new Accounts(database);
+    });
+    after(() => drop());
+
+    it('registers a customer once per email, and explains bad input', async () => {
+      const first = await accounts.register({
+        email: ' Ada@Example.com ',
+        name: 'Ada',
+        password: 'a long enough secret',
+      });
+      assert.equal(first.kind, 'registered');
+      assert.deepEqual(
+        await accounts.register({
+          email: 'ada@example.com',
+          name: 'Ada',
+          password: 'another long secret',
+        }),
+        {
+          kind: 'email-taken',
+        },
+      );
+      const bad = await accounts.register({ email: 'nope', name: '', password: 'short' });
+      assert.equal(bad.kind, 'invalid');
+      assert.deepEqual(Object.keys(bad.kind === 'invalid' ? bad.problems : {}).sort(), [
+        'email',
+        'name',
+        'password',
+      ]);
+    });
+
+    it('gives the same answer for an unknown email and a wrong password, and throttles guessing', async () => {
+      const ok = await accounts.logIn({
+        email: 'ADA@example.com',
+        password: 'a long enough secret',
+        address: '10.0.0.1',
+      });
+      assert.equal(ok.kind, 'logged-in');
+      const wrong = await accounts.logIn({
+        email: 'ada@example.com',
+        password: 'wrong',
+        address: '10.0.0.2',
+      });
+      const unknown = await accounts.logIn({
+        email: 'nobody@example.com',
+        password: 'wrong',
+        address: '10.0.0.2',
+      });
+      assert.deepEqual(wrong, { kind: 'refused' });
+      assert.deepEqual(unknown, wrong);
+      for (let i = 0; i < 4; i++)
+        await accounts.logIn({
+          email: 'ada@example.com',
+          password: `guess ${i}`,
+          address: `10.1.0.${i}`,
+        });
+      const throttled = await accounts.logIn({
+        email: 'ada@example.com',
+        password: 'a long enough secret',
+        address: '10.9.9.9',
+      });
+      assert.equal(
+        throttled.kind,
+        'throttled',
+        'five failures lock the account for a while, even from a new address',
+      );
+    });
+  });
+}
