@@ -7,6 +7,7 @@ import { runSeed } from './commands/seed.js';
 import { runStart } from './commands/start.js';
 import { runMigrate } from './commands/migrate.js';
 import { runCacheClear, runCacheStats } from './commands/cache.js';
+import { registerProxy } from './commands/proxy.js';
 
 /** The project folder (templates/, public/), two levels above dist/src/cli/. */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -49,6 +50,8 @@ withCommon(program.command('start'))
   .option('--host <host>', 'address to listen on (env HOST)')
   .option('--products <n>', 'products to seed into an empty database', '50000')
   .action((flags) => runStart(config(flags), ROOT, { products: flags.products }));
+
+registerProxy(program, ROOT);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError) {

@@ -82,14 +82,12 @@ export class SessionStore {
       .insertInto('sessions')
       .values(row)
       .onConflict((oc) =>
-        oc
-          .column('id')
-          .doUpdateSet({
-            customer_id: row.customer_id,
-            data: row.data,
-            updated_at: row.updated_at,
-            expires_at: row.expires_at,
-          }),
+        oc.column('id').doUpdateSet({
+          customer_id: row.customer_id,
+          data: row.data,
+          updated_at: row.updated_at,
+          expires_at: row.expires_at,
+        }),
       )
       .execute();
     this.#remember(session);

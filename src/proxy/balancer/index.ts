@@ -1,0 +1,9 @@
+export {
+  StickyBalancer,
+  type StickyBalancerOptions,
+  type UpstreamRequest,
+  type UpstreamResponse,
+  type AttemptReport,
+} from './sticky-balancer.js';
+export { UpstreamUnavailableError, UpstreamFailedError } from './errors.js';
+export { withoutHopByHop, type Headers } from './hop-by-hop.js';

@@ -1,0 +1,39 @@
+export {
+  ProxyServer,
+  type ProxyServerOptions,
+  type UpstreamPool,
+  type SessionIssuer,
+  type RequestThrottle,
+  type ResponseKind,
+} from './proxy-server.js';
+export {
+  PageCache,
+  MemoryPageStore,
+  DiskPageStore,
+  TieredPageStore,
+  tagForChange,
+  type PageStore,
+} from './page-cache/index.js';
+export { StaticFiles } from './static-files/index.js';
+export { DEFAULT_TIMEOUTS, type ProxyTimeouts } from './http-guard/index.js';
+export {
+  AdminForbiddenError,
+  RequestBodyTooLargeError,
+  TooManyRequestsError,
+  PageStoreError,
+} from './errors.js';
+export { SessionCookies, DEFAULT_SESSION_COOKIE } from './session/index.js';
+export { StickyBalancer, UpstreamUnavailableError, UpstreamFailedError } from './balancer/index.js';
+export {
+  Throttle,
+  MemoryThrottleStore,
+  RedisThrottleStore,
+  type ThrottleStore,
+} from './throttle/index.js';
+export {
+  Operations,
+  ProxyMetrics,
+  clusterProcesses,
+  CLUSTER_FILE,
+  type ProcessInfo,
+} from './operations/index.js';

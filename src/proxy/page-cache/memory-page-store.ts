@@ -1,0 +1,70 @@
+import { TagIndex, type PageStore } from './page-store.js';
+import type { StoredPage } from './stored-page.js';
+
+/** The memory tier: least recently used pages are evicted to stay within `maxBytes`. */
+export class MemoryPageStore implements PageStore {
+  /** Map order is recency: a read moves the page to the end, eviction takes from the front. */
+  readonly #pages = new Map<string, StoredPage>();
+  readonly #tags = new TagIndex();
+  readonly #maxBytes: number;
+  #bytes = 0;
+
+  constructor(options: { maxBytes: number }) {
+    if (!Number.isInteger(options.maxBytes) || options.maxBytes <= 0) {
+      throw new TypeError(`options.maxBytes must be a positive integer (got ${options.maxBytes})`);
+    }
+    this.#maxBytes = options.maxBytes;
+  }
+
+  get size(): number {
+    return this.#pages.size;
+  }
+
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  get(key: string): StoredPage | undefined {
+    const page = this.#pages.get(key);
+    if (page !== undefined) {
+      this.#pages.delete(key);
+      this.#pages.set(key, page);
+    }
+    return page;
+  }
+
+  set(key: string, page: StoredPage): void {
+    this.delete(key);
+    // One page may take at most an eighth of the tier, so a huge one cannot flush the rest.
+    if (page.bytes > this.#maxBytes / 8) return;
+    this.#pages.set(key, page);
+    this.#tags.add(key, page.tags);
+    this.#bytes += page.bytes;
+    for (const [oldest] of this.#pages) {
+      if (this.#bytes <= this.#maxBytes) break;
+      this.delete(oldest);
+    }
+  }
+
+  delete(key: string): boolean {
+    const page = this.#pages.get(key);
+    if (page === undefined) return false;
+    this.#pages.delete(key);
+    this.#tags.remove(key, page.tags);
+    this.#bytes -= page.bytes;
+    return true;
+  }
+
+  purgeTag(tag: string): number {
+    let purged = 0;
+    for (const key of this.#tags.keys(tag)) if (this.delete(key)) purged++;
+    return purged;
+  }
+
+  async flush(): Promise<void> {}
+
+  async close(): Promise<void> {
+    this.#pages.clear();
+    this.#bytes = 0;
+  }
+}

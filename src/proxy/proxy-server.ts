@@ -1,0 +1,535 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Logger } from '../shared/index.js';
+import {
+  AdminForbiddenError,
+  RequestBodyTooLargeError,
+  TooManyRequestsError,
+  friendlyPage,
+} from './errors.js';
+import {
+  AdminAccess,
+  DEFAULT_TIMEOUTS,
+  RequestIds,
+  answerClientError,
+  forwardedHeaders,
+  refusal,
+  serverOptions,
+  type ProxyTimeouts,
+  type Refusal,
+} from './http-guard/index.js';
+import {
+  forwardStatus,
+  surrogateKeys,
+  type CacheAnswer,
+  type CacheOutcome,
+  type Headers,
+  type OriginResponse,
+  type PageCache,
+} from './page-cache/index.js';
+import type { StaticFiles } from './static-files/index.js';
+import { renderTooManyRequestsPage, TOO_MANY_REQUESTS_CSP } from './throttle/index.js';
+
+/** The app tier as the proxy uses it; StickyBalancer is the implementation. */
+export interface UpstreamPool {
+  forward(
+    request: { method: string; path: string; headers: Headers; body?: Buffer },
+    sessionKey: string,
+  ): Promise<OriginResponse>;
+  readonly healthyCount: number;
+}
+
+/** Session cookies as the proxy uses them; SessionCookies is the implementation. */
+export interface SessionIssuer {
+  read(cookieHeader: string | undefined): string | undefined;
+  issue(): { id: string; setCookie: string };
+}
+
+/** The throttle as the proxy uses it; Throttle is the implementation. */
+export interface RequestThrottle {
+  take(key: string): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+}
+
+/** What a response was, for metrics (the labels of ProxyMetrics). */
+export type ResponseKind =
+  'hit' | 'stale' | 'miss' | 'bypass' | 'static' | 'throttled' | 'operations' | 'error';
+
+export interface ProxyServerOptions {
+  readonly log: Logger;
+  readonly upstream: UpstreamPool;
+  readonly cache: PageCache;
+  readonly sessions: SessionIssuer;
+  /** Absent: no throttling (THROTTLE=off). */
+  readonly throttle?: RequestThrottle;
+  /** Absent: /static/ goes to the origin like any path (any-origin mode). */
+  readonly staticFiles?: StaticFiles;
+  readonly adminToken?: string;
+  /** PEM certificate and key: serve HTTPS and send HSTS. */
+  readonly tls?: { readonly cert: string | Buffer; readonly key: string | Buffer };
+  readonly timeouts?: Partial<ProxyTimeouts>;
+  /** Answers /__status and /__metrics (part of the operations pages); true when it did. */
+  readonly operations?: { handle(req: http.IncomingMessage, res: http.ServerResponse): boolean };
+  readonly metrics?: { observeRequest(kind: ResponseKind, status: number, seconds: number): void };
+  /** Largest request body forwarded. Default 8 MiB. */
+  readonly maxBodyBytes?: number;
+}
+
+/** Paths the proxy answers itself, for an authorised client only (DESIGN.md §2, Operations). */
+const OPERATIONS_PATHS = new Set([
+  '/__health',
+  '/__status',
+  '/__status.js',
+  '/__status.css',
+  '/__metrics',
+]);
+/** RFC 6797: one year, the usual preload minimum; subdomains are left to their own servers. */
+const HSTS = 'max-age=31536000';
+const RETRY_AFTER_UNAVAILABLE_SECONDS = '5';
+const METRIC_KIND: Record<CacheOutcome, ResponseKind> = {
+  hit: 'hit',
+  stale: 'stale',
+  collapsed: 'hit',
+  miss: 'miss',
+  revalidated: 'miss',
+  pass: 'bypass',
+};
+
+/**
+ * The proxy tier's server (the paper's slim front Apache). Each request goes through: the
+ * guard (smuggling shapes, oversized heads, slow clients) → operations and PURGE (loopback or
+ * admin token) → static files → the session cookie (issued when missing or invalid, on cache
+ * hits too, never stored) → the page cache → the throttle (only what reaches the app tier) →
+ * the sticky balancer → the page cache stores what it may → the client.
+ */
+export class ProxyServer {
+  readonly #server: http.Server;
+  readonly #log: Logger;
+  readonly #upstream: UpstreamPool;
+  readonly #cache: PageCache;
+  readonly #sessions: SessionIssuer;
+  readonly #verified: VerifiedCookies;
+  readonly #throttle: RequestThrottle | undefined;
+  readonly #static: StaticFiles | undefined;
+  readonly #admin: AdminAccess;
+  readonly #operations: ProxyServerOptions['operations'];
+  readonly #metrics: ProxyServerOptions['metrics'];
+  readonly #maxBodyBytes: number;
+  readonly #proto: 'http' | 'https';
+  readonly #ids = new RequestIds();
+  /** Sockets answered 400 and being closed: anything else read from them is ignored. */
+  readonly #refused = new WeakSet<Socket>();
+  #inFlight = 0;
+
+  constructor(options: ProxyServerOptions) {
+    this.#log = options.log;
+    this.#upstream = options.upstream;
+    this.#cache = options.cache;
+    this.#sessions = options.sessions;
+    this.#verified = new VerifiedCookies(options.sessions);
+    this.#throttle = options.throttle;
+    this.#static = options.staticFiles;
+    this.#admin = new AdminAccess(options.adminToken);
+    this.#operations = options.operations;
+    this.#metrics = options.metrics;
+    this.#maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
+    this.#proto = options.tls ? 'https' : 'http';
+    const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    const settings = serverOptions(timeouts);
+    this.#server = options.tls
+      ? https.createServer({ ...settings, cert: options.tls.cert, key: options.tls.key })
+      : http.createServer(settings);
+    this.#server.maxHeadersCount = 100;
+    // A connection with no traffic at all for this long is destroyed (no 'timeout' listener).
+    this.#server.setTimeout(timeouts.idleMs);
+    this.#server.on('request', this.#onRequest);
+    this.#server.on('clientError', (error: Error & { code?: string }, socket) => {
+      this.#log.debug({ err: error, code: error.code }, 'client error');
+      answerClientError(error, socket);
+    });
+  }
+
+  /** Listens on host:port (0 picks a free port); resolves to the port. */
+  listen(port: number, host: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.#server.once('error', reject);
+      this.#server.listen(port, host, () => {
+        this.#server.off('error', reject);
+        resolve((this.#server.address() as AddressInfo).port);
+      });
+    });
+  }
+
+  /** Stops accepting, lets in-flight requests finish (up to `graceMs`), then closes every connection. */
+  async close(graceMs = 10_000): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.#server.close(() => resolve()));
+    this.#server.closeIdleConnections();
+    const deadline = Date.now() + graceMs;
+    while (this.#inFlight > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      this.#server.closeIdleConnections();
+    }
+    this.#server.closeAllConnections();
+    await closed;
+  }
+
+  readonly #onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    const socket = req.socket;
+    if (this.#refused.has(socket)) {
+      socket.destroy();
+      return;
+    }
+    const refused = refusal(req);
+    if (refused) {
+      this.#refuse(req, res, refused);
+      return;
+    }
+    const started = performance.now();
+    this.#inFlight++;
+    const requestId = this.#ids.next();
+    const url = req.url ?? '/';
+    const method = req.method ?? 'GET';
+    const queryAt = url.indexOf('?');
+    const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
+
+    // ── Operations: /__health (here), /__status and /__metrics (operations/), and PURGE. ──
+    if (method === 'PURGE' || OPERATIONS_PATHS.has(pathname)) {
+      this.#operate(req, res, pathname, requestId, started);
+      return;
+    }
+
+    // ── Static files: served before sessions, so images never carry a cookie. ──
+    if (this.#static?.matches(pathname)) {
+      const extra = this.#extraHeaders(requestId, undefined);
+      extra.push('age', '0', 'cache-status', forwardStatus('bypass', { detail: 'static-file' }));
+      res.once('close', () => this.#done('static', res.statusCode, started));
+      void this.#static.serve(req, res, extra);
+      return;
+    }
+
+    // ── Session: a valid cookie names the session; otherwise one is issued with this answer. ──
+    const cookie = req.headers.cookie;
+    const known = cookie === undefined ? undefined : this.#verified.read(cookie);
+    let sessionId = known;
+    let setCookie: string | undefined;
+    if (sessionId === undefined) {
+      const issued = this.#sessions.issue();
+      sessionId = issued.id;
+      setCookie = issued.setCookie;
+    }
+
+    // ── Page cache; on a miss: throttle → balancer (the origin callback). ──
+    const exchange: Exchange = {
+      req,
+      res,
+      requestId,
+      sessionId,
+      // Throttled per valid session; a client without one is counted by its address.
+      throttleKey: known ?? `addr:${socket.remoteAddress ?? ''}`,
+      setCookie,
+      started,
+    };
+    let answer: CacheAnswer | Promise<CacheAnswer>;
+    try {
+      answer = this.#cache.serve({ method, url, headers: req.headers }, (headers) =>
+        this.#toApp(exchange, headers),
+      );
+    } catch (error) {
+      this.#fail(exchange, error);
+      return;
+    }
+    if (answer instanceof Promise) {
+      answer.then(
+        (ready) => this.#send(exchange, ready),
+        (error: unknown) => this.#fail(exchange, error),
+      );
+    } else {
+      this.#send(exchange, answer);
+    }
+  };
+
+  /** The origin callback of the page cache: throttle, then the sticky balancer. */
+  async #toApp(exchange: Exchange, headers: Headers): Promise<OriginResponse> {
+    const { req } = exchange;
+    const body = await readBody(req, this.#maxBodyBytes);
+    if (this.#throttle) {
+      const decision = await this.#throttle.take(exchange.throttleKey);
+      if (!decision.allowed) throw new TooManyRequestsError(decision.retryAfterSeconds);
+    }
+    const upstreamHeaders = forwardedHeaders(headers, {
+      clientAddress: req.socket.remoteAddress ?? '',
+      proto: this.#proto,
+      host: req.headers.host,
+      requestId: exchange.requestId,
+    });
+    if (exchange.setCookie !== undefined) {
+      // The app sees the session issued with this very answer, as on every later request.
+      const pair = exchange.setCookie.slice(0, exchange.setCookie.indexOf(';'));
+      const cookie = upstreamHeaders['cookie'];
+      upstreamHeaders['cookie'] = cookie === undefined ? pair : `${String(cookie)}; ${pair}`;
+    }
+    return this.#upstream.forward(
+      { method: req.method ?? 'GET', path: req.url ?? '/', headers: upstreamHeaders, body },
+      exchange.sessionId,
+    );
+  }
+
+  #send(exchange: Exchange, answer: CacheAnswer): void {
+    const { req, res } = exchange;
+    const headers = answer.headers.concat(
+      'age',
+      String(answer.age),
+      'cache-status',
+      answer.cacheStatus,
+      'x-request-id',
+      exchange.requestId,
+    );
+    if (exchange.setCookie !== undefined) headers.push('set-cookie', exchange.setCookie);
+    if (this.#proto === 'https') headers.push('strict-transport-security', HSTS);
+    res.writeHead(answer.status, headers);
+    res.end(req.method === 'HEAD' ? undefined : answer.body);
+    this.#done(METRIC_KIND[answer.outcome], answer.status, exchange.started);
+  }
+
+  /** Answers an error with a friendly page; what the client sees depends on the error's type. */
+  #fail(exchange: Exchange, error: unknown): void {
+    const { res, requestId } = exchange;
+    if (res.headersSent) {
+      res.destroy();
+      this.#done('error', 500, exchange.started);
+      return;
+    }
+    const status = (error as { status?: unknown } | null)?.status;
+    const headers = this.#extraHeaders(requestId, exchange.setCookie);
+    let body: Buffer;
+    let code: number;
+    let kind: ResponseKind = 'error';
+    if (error instanceof TooManyRequestsError) {
+      code = 429;
+      kind = 'throttled';
+      body = Buffer.from(renderTooManyRequestsPage(error.retryAfterSeconds));
+      headers.push('retry-after', String(error.retryAfterSeconds));
+      headers.push('content-security-policy', TOO_MANY_REQUESTS_CSP);
+    } else if (status === 503) {
+      code = 503;
+      body = friendlyPage(
+        'We will be right back',
+        'The store is taking a short breather. Please try again in a few seconds.',
+        requestId,
+      );
+      headers.push('retry-after', RETRY_AFTER_UNAVAILABLE_SECONDS);
+      this.#log.warn(
+        { reqId: requestId, url: exchange.req.url, err: error },
+        'no upstream could answer',
+      );
+    } else if (status === 502) {
+      code = 502;
+      body = friendlyPage(
+        'Something went wrong',
+        'We could not finish your request. Please check your cart or orders before trying again.',
+        requestId,
+      );
+      this.#log.warn({ reqId: requestId, url: exchange.req.url, err: error }, 'upstream failed');
+    } else if (error instanceof RequestBodyTooLargeError) {
+      code = 413;
+      body = friendlyPage('That is too much', error.message, requestId);
+      headers.push('connection', 'close');
+    } else {
+      code = 500;
+      body = friendlyPage('Something went wrong', 'Please try again in a moment.', requestId);
+      this.#log.error(
+        { reqId: requestId, url: exchange.req.url, err: error },
+        'proxy request failed',
+      );
+    }
+    headers.push(
+      'content-type',
+      'text/html; charset=utf-8',
+      'cache-control',
+      'no-store',
+      'age',
+      '0',
+      'cache-status',
+      forwardStatus('miss', { detail: kind === 'throttled' ? 'throttled' : `error-${code}` }),
+      'content-length',
+      String(body.length),
+    );
+    res.writeHead(code, headers);
+    res.end(exchange.req.method === 'HEAD' ? undefined : body);
+    this.#done(kind, code, exchange.started);
+  }
+
+  #operate(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    pathname: string,
+    requestId: string,
+    started: number,
+  ): void {
+    res.once('close', () => this.#done('operations', res.statusCode, started));
+    if (!this.#admin.allows(req)) {
+      const error = new AdminForbiddenError();
+      this.#json(res, req, 403, { error: error.code, message: error.message }, requestId);
+    } else if (req.method === 'PURGE') {
+      this.#purge(req, res, requestId);
+    } else if (pathname === '/__health') {
+      // 200 while at least one app server is in rotation: the site can serve.
+      const healthy = this.#upstream.healthyCount;
+      const status = healthy > 0 ? 200 : 503;
+      this.#json(
+        res,
+        req,
+        status,
+        { status: healthy > 0 ? 'ok' : 'unavailable', healthyUpstreams: healthy },
+        requestId,
+      );
+    } else if (!this.#operations?.handle(req, res)) {
+      this.#json(res, req, 404, { error: 'YT_ERR_NOT_FOUND', message: 'Not found' }, requestId);
+    }
+  }
+
+  /**
+   * `PURGE <path>` drops that page (every variant); with a `Surrogate-Key: p123 c45` header it
+   * drops every page tagged with one of those keys instead, whatever the path.
+   */
+  #purge(req: http.IncomingMessage, res: http.ServerResponse, requestId: string): void {
+    req.resume();
+    const keys = surrogateKeys(req.headers['surrogate-key']);
+    if (keys.length > 0) {
+      const purged = this.#cache.purgeTags(keys);
+      this.#log.info({ reqId: requestId, keys, purged }, 'purged by surrogate key');
+      this.#json(res, req, 200, { purged, keys }, requestId);
+      return;
+    }
+    const target = purgeTarget(req.url ?? '/');
+    const purged = this.#cache.purgeUrl(target);
+    this.#log.info({ reqId: requestId, url: target, purged }, 'purged by URL');
+    this.#json(res, req, 200, { purged, url: target }, requestId);
+  }
+
+  #json(
+    res: http.ServerResponse,
+    req: http.IncomingMessage,
+    status: number,
+    value: unknown,
+    requestId: string,
+  ): void {
+    const body = Buffer.from(`${JSON.stringify(value)}\n`);
+    const headers = this.#extraHeaders(requestId, undefined);
+    headers.push(
+      'content-type',
+      'application/json',
+      'content-length',
+      String(body.length),
+      'cache-control',
+      'no-store',
+      'age',
+      '0',
+      'cache-status',
+      forwardStatus('bypass', { detail: 'operations' }),
+    );
+    res.writeHead(status, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  /** Fields on every answer: the request id, the session cookie when issued, HSTS over TLS. */
+  #extraHeaders(requestId: string, setCookie: string | undefined): string[] {
+    const headers = ['x-request-id', requestId];
+    if (setCookie !== undefined) headers.push('set-cookie', setCookie);
+    if (this.#proto === 'https') headers.push('strict-transport-security', HSTS);
+    return headers;
+  }
+
+  /** Answers a smuggling shape and closes the connection; nothing else from it is read. */
+  #refuse(req: http.IncomingMessage, res: http.ServerResponse, refused: Refusal): void {
+    const socket = req.socket;
+    this.#refused.add(socket);
+    this.#log.info(
+      { reason: refused.reason, remote: socket.remoteAddress, url: req.url },
+      'ambiguous request refused',
+    );
+    const body = `${http.STATUS_CODES[refused.status]}: ${refused.reason}\n`;
+    res.shouldKeepAlive = false;
+    res.writeHead(refused.status, {
+      connection: 'close',
+      'content-type': 'text/plain; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+    });
+    res.end(body, () => socket.destroy());
+  }
+
+  /** Called exactly once per request that got past the guard. */
+  #done(kind: ResponseKind, status: number, started: number): void {
+    this.#inFlight--;
+    this.#metrics?.observeRequest(kind, status, (performance.now() - started) / 1000);
+  }
+}
+
+/** Cookie headers remembered, at most. */
+const MAX_VERIFIED = 20_000;
+/** Longer Cookie headers are verified every time rather than remembered. */
+const MAX_REMEMBERED_COOKIE = 512;
+
+/**
+ * The session id of each Cookie header recently verified. A returning browser sends the same
+ * header on every request; checking its MAC once instead of each time takes HMAC-SHA256 off
+ * the hot path. Only headers that verified are kept (an attacker cannot fill the map with
+ * forgeries); the map is emptied when full.
+ */
+class VerifiedCookies {
+  readonly #sessions: SessionIssuer;
+  readonly #ids = new Map<string, string>();
+
+  constructor(sessions: SessionIssuer) {
+    this.#sessions = sessions;
+  }
+
+  read(cookie: string): string | undefined {
+    const remembered = this.#ids.get(cookie);
+    if (remembered !== undefined) return remembered;
+    const id = this.#sessions.read(cookie);
+    if (id !== undefined && cookie.length <= MAX_REMEMBERED_COOKIE) {
+      if (this.#ids.size >= MAX_VERIFIED) this.#ids.clear();
+      this.#ids.set(cookie, id);
+    }
+    return id;
+  }
+}
+
+/** One request on its way through the pipeline. */
+interface Exchange {
+  readonly req: http.IncomingMessage;
+  readonly res: http.ServerResponse;
+  readonly requestId: string;
+  readonly sessionId: string;
+  readonly throttleKey: string;
+  readonly setCookie: string | undefined;
+  readonly started: number;
+}
+
+/** The path and query a PURGE names, from origin-form (`/p/1`) or absolute-form (`http://host/p/1`). */
+function purgeTarget(url: string): string {
+  if (url.startsWith('/')) return url;
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname + parsed.search;
+  } catch {
+    return url;
+  }
+}
+
+/** The request body, for methods that carry one; refused above `limit` bytes. */
+async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  if (req.method === 'GET' || req.method === 'HEAD') return undefined;
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new RequestBodyTooLargeError(limit);
+  if (req.readableEnded) return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new RequestBodyTooLargeError(limit);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}

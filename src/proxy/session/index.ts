@@ -1,0 +1,1 @@
+export { SessionCookies, DEFAULT_SESSION_COOKIE } from './session-cookies.js';
