@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialects/dialect-name.js';
 import * as initial from './001-initial.js';
+import * as updateTimeIndexes from './002-update-time-indexes.js';
 
 /** One migration: applied once, in name order, on every dialect. */
 export interface Migration {
@@ -9,4 +10,7 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Names never change once released. */
-export const MIGRATIONS: readonly Migration[] = [{ name: '001-initial', up: initial.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { name: '001-initial', up: initial.up },
+  { name: '002-update-time-indexes', up: updateTimeIndexes.up },
+];

@@ -20,19 +20,24 @@ export class ObjectCache {
     this.host = host;
   }
 
-  /** A fresh entry and the tier it came from; `onMiss` is told of each tier that missed. */
+  /**
+   * A fresh entry and the tier it came from; `onMiss` is told of each tier that missed. Fresh
+   * means unexpired at `now`, or whatever `fresh` says (a model whose entries are verified by
+   * other means than expiry).
+   */
   get(
     key: string,
-    now: number,
+    now: number | ((entry: CacheEntry) => boolean),
     onMiss?: (tier: CacheTier) => void,
   ): { entry: CacheEntry; tier: CacheTier } | undefined {
+    const fresh = typeof now === 'number' ? (entry: CacheEntry) => entry.expiresAt > now : now;
     const near = this.#try(() => this.memory.get(key));
-    if (near && near.expiresAt > now) return { entry: near, tier: 'memory' };
+    if (near && fresh(near)) return { entry: near, tier: 'memory' };
     onMiss?.('memory');
     if (!this.host) return undefined;
     const host = this.host;
     const far = this.#try(() => host.get(key));
-    if (far && far.expiresAt > now) {
+    if (far && fresh(far)) {
       this.#try(() => this.memory.set(key, far));
       return { entry: far, tier: 'lmdb' };
     }
@@ -46,6 +51,10 @@ export class ObjectCache {
 
   delete(key: string): void {
     this.#each((store) => store.delete(key));
+  }
+
+  deleteMany(keys: readonly string[]): void {
+    this.#each((store) => store.deleteMany(keys));
   }
 
   deletePrefix(prefix: string): void {

@@ -97,6 +97,7 @@ describe('PartitionedModel', () => {
         throw new Error('disk on fire');
       },
       deletePrefix: () => undefined,
+      deleteMany: () => undefined,
       clear: () => undefined,
       size: () => 0,
       close: async () => undefined,
@@ -130,6 +131,37 @@ describe('PartitionedModel', () => {
         renewed.expiresAt > Date.now() + 290_000,
         'the entry lives a whole time-to-live again',
       );
+    } finally {
+      toys.close();
+    }
+  });
+
+  it('keeps serving entries past their expiry while every look at the database vouches for them', async () => {
+    const cache = new ObjectCache(new MemoryStore({ maxEntries: 100 }));
+    let changes: { id: number; version: number }[] = [];
+    const fetches: number[][] = [];
+    const toys = new PartitionedModel<Toy>({
+      name: 'toy',
+      ttlSeconds: { core: 1, price: 1 },
+      cache,
+      surrogateKey: (id) => `t${id}`,
+      sync: { changedSince: async () => changes, everyMs: 60_000 },
+      fetch: async (ids) => {
+        fetches.push([...ids]);
+        return new Map(ids.map((id) => [id, { price: { value: { cents: id }, version: 1 } }]));
+      },
+    });
+    try {
+      await toys.sync();
+      await toys.loadMany([1, 2], ['price']);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await toys.sync();
+      await toys.loadMany([1, 2], ['price']);
+      assert.deepEqual(fetches, [[1, 2]], 'verified entries outlive their expiry');
+      changes = [{ id: 2, version: Date.now() }];
+      await toys.sync();
+      await toys.loadMany([1, 2], ['price']);
+      assert.deepEqual(fetches, [[1, 2], [2]], 'a changed object is dropped and read again');
     } finally {
       toys.close();
     }

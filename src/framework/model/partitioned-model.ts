@@ -3,6 +3,7 @@ import { ModelInputError, UnknownPartError } from '../errors.js';
 import type { Freshness } from './freshness.js';
 import type { ObjectCache } from './object-cache.js';
 import { RefreshAhead } from './refresh-ahead.js';
+import { ChangeSync, type ChangeSyncOptions } from './change-sync.js';
 
 /** A part's value as read from the database, with the version (update time, ms) it was read at. */
 export interface Versioned<T> {
@@ -28,6 +29,8 @@ export interface PartitionedModelOptions<P extends object> {
    * (e.g. 0.75); undefined: never, parts just expire.
    */
   readonly refreshAfter?: number;
+  /** Verify cached objects by asking the database what changed, instead of only letting them expire. */
+  readonly sync?: Pick<ChangeSyncOptions, 'changedSince' | 'everyMs' | 'marginMs'>;
 }
 
 /**
@@ -40,6 +43,7 @@ export class PartitionedModel<P extends object> {
   readonly #partNames: ReadonlySet<string>;
 
   readonly #refreshAhead: RefreshAhead<Extract<keyof P, string>> | undefined;
+  readonly #sync: ChangeSync | undefined;
 
   constructor(options: PartitionedModelOptions<P>) {
     this.#options = options;
@@ -47,11 +51,24 @@ export class PartitionedModel<P extends object> {
     if (options.refreshAfter !== undefined) {
       this.#refreshAhead = new RefreshAhead((part, ids) => this.#refresh(part, ids));
     }
+    if (options.sync) {
+      this.#sync = new ChangeSync({
+        ...options.sync,
+        onChanged: (ids) => this.invalidateMany(ids),
+        onTooMany: () => options.cache.deletePrefix(`${options.name}:`),
+      });
+    }
+  }
+
+  /** Looks for changed objects now (it also happens every second when `sync` is configured). */
+  sync(): Promise<void> {
+    return this.#sync?.sync() ?? Promise.resolve();
   }
 
   /** Stops background refreshing. */
   close(): void {
     this.#refreshAhead?.stop();
+    this.#sync?.stop();
   }
 
   get name(): string {
@@ -81,8 +98,12 @@ export class PartitionedModel<P extends object> {
     for (const id of ids) {
       const object: Partial<P> = {};
       for (const part of parts) {
-        const hit = cache.get(this.#key(id, part), now, (tier) =>
-          objectCacheLookups.inc({ model: name, part: String(part), tier, result: 'miss' }),
+        const ttlMs = ttlSeconds[part] * 1000;
+        const hit = cache.get(
+          this.#key(id, part),
+          (entry) => this.#freshUntil(entry, ttlMs) > now,
+          (tier) =>
+            objectCacheLookups.inc({ model: name, part: String(part), tier, result: 'miss' }),
         );
         if (hit) {
           objectCacheLookups.inc({
@@ -92,7 +113,7 @@ export class PartitionedModel<P extends object> {
             result: 'hit',
           });
           object[part] = hit.entry.value as P[K];
-          const remaining = (hit.entry.expiresAt - now) / 1000;
+          const remaining = (this.#freshUntil(hit.entry, ttlMs) - now) / 1000;
           this.#use(freshness, id, remaining, hit.entry.version);
           const refreshAfter = this.#options.refreshAfter;
           if (refreshAfter !== undefined && remaining < ttlSeconds[part] * (1 - refreshAfter)) {
@@ -151,6 +172,20 @@ export class PartitionedModel<P extends object> {
         expiresAt: now + ttlSeconds[part] * 1000,
       });
     }
+  }
+
+  /** When an entry stops being fresh: its own expiry, or a time-to-live after the last verification that covers it. */
+  #freshUntil(entry: { expiresAt: number }, ttlMs: number): number {
+    const verified = this.#sync?.verifiedAt(entry.expiresAt - ttlMs) ?? 0;
+    return Math.max(entry.expiresAt, verified === 0 ? 0 : verified + ttlMs);
+  }
+
+  /** Drops every cached part of these ids, in one transaction per tier. */
+  invalidateMany(ids: readonly number[]): void {
+    const keys = ids.flatMap((id) =>
+      [...this.#partNames].map((part) => `${this.#options.name}:${id}:${part}`),
+    );
+    this.#options.cache.deleteMany(keys);
   }
 
   /** Drops every cached part of `id` from every tier of this process and the host. */

@@ -51,6 +51,7 @@ export class Catalog {
       fetch: (ids, parts) => this.#store.fetchParts(ids, parts),
       surrogateKey: (id) => `p${id}`,
       refreshAfter: REFRESH_AFTER,
+      sync: { changedSince: (since, limit) => this.#store.changedSince(since, limit) },
     });
   }
 

@@ -121,6 +121,28 @@ export class ProductStore {
     return rows.map((row) => row.id);
   }
 
+  /** Products whose row or inventory changed after `since` (ms), with the version changed to; at most `limit`. */
+  async changedSince(since: number, limit: number): Promise<{ id: number; version: number }[]> {
+    const [products, inventory] = await Promise.all([
+      this.#database.db
+        .selectFrom('products')
+        .select(['id', 'updated_at'])
+        .where('updated_at', '>', since)
+        .limit(limit)
+        .execute(),
+      this.#database.db
+        .selectFrom('inventory')
+        .select(['product_id', 'updated_at'])
+        .where('updated_at', '>', since)
+        .limit(limit)
+        .execute(),
+    ]);
+    return [
+      ...products.map((row) => ({ id: row.id, version: row.updated_at })),
+      ...inventory.map((row) => ({ id: row.product_id, version: row.updated_at })),
+    ].slice(0, limit);
+  }
+
   /** How many products of a listing (ignoring its brand filter) each brand has; the largest first. */
   async brandCounts(
     query: ListingQuery,

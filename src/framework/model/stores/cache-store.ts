@@ -15,6 +15,8 @@ export interface CacheStore {
   /** Stores an entry; a full store evicts rather than failing. */
   set(key: string, entry: CacheEntry): void;
   delete(key: string): void;
+  /** Deletes these keys together (one transaction where the store has them). */
+  deleteMany(keys: readonly string[]): void;
   /** Deletes every key that starts with `prefix`. */
   deletePrefix(prefix: string): void;
   clear(): void;

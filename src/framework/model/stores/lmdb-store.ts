@@ -77,6 +77,10 @@ export class LmdbStore implements CacheStore {
     this.#db.removeSync(key);
   }
 
+  deleteMany(keys: readonly string[]): void {
+    this.#db.transactionSync(() => keys.forEach((key) => this.#db.removeSync(key)));
+  }
+
   deletePrefix(prefix: string): void {
     const keys = [...this.#db.getKeys({ start: prefix, end: `${prefix}\uffff` })];
     this.#db.transactionSync(() => keys.forEach((key) => this.#db.removeSync(key)));

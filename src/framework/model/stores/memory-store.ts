@@ -32,6 +32,10 @@ export class MemoryStore implements CacheStore {
     this.#entries.delete(key);
   }
 
+  deleteMany(keys: readonly string[]): void {
+    for (const key of keys) this.#entries.delete(key);
+  }
+
   deletePrefix(prefix: string): void {
     for (const key of this.#entries.keys()) if (key.startsWith(prefix)) this.#entries.delete(key);
   }
