@@ -1,4 +1,4 @@
-import { objectCacheLookups } from './cache-metrics.js';
+import { countLookup } from './cache-metrics.js';
 import { ModelInputError, UnknownPartError } from '../errors.js';
 import type { Freshness } from './freshness.js';
 import type { ObjectCache } from './object-cache.js';
@@ -102,16 +102,10 @@ export class PartitionedModel<P extends object> {
         const hit = cache.get(
           this.#key(id, part),
           (entry) => this.#freshUntil(entry, ttlMs) > now,
-          (tier) =>
-            objectCacheLookups.inc({ model: name, part: String(part), tier, result: 'miss' }),
+          (tier) => countLookup(name, String(part), tier, 'miss'),
         );
         if (hit) {
-          objectCacheLookups.inc({
-            model: name,
-            part: String(part),
-            tier: hit.tier,
-            result: 'hit',
-          });
+          countLookup(name, String(part), hit.tier, 'hit');
           object[part] = hit.entry.value as P[K];
           const remaining = (this.#freshUntil(hit.entry, ttlMs) - now) / 1000;
           this.#use(freshness, id, remaining, hit.entry.version);
@@ -138,12 +132,7 @@ export class PartitionedModel<P extends object> {
         for (const part of partsMissed) {
           const loaded = row[part];
           if (!loaded) continue;
-          objectCacheLookups.inc({
-            model: name,
-            part: String(part),
-            tier: 'database',
-            result: 'hit',
-          });
+          countLookup(name, String(part), 'database', 'hit');
           const ttl = ttlSeconds[part];
           cache.set(this.#key(id, part), {
             value: loaded.value,
@@ -165,7 +154,7 @@ export class PartitionedModel<P extends object> {
     for (const [id, row] of fetched) {
       const loaded = row[part];
       if (!loaded) continue;
-      objectCacheLookups.inc({ model: name, part, tier: 'refresh', result: 'hit' });
+      countLookup(name, part, 'refresh', 'hit');
       cache.set(this.#key(id, part), {
         value: loaded.value,
         version: loaded.version,
