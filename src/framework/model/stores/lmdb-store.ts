@@ -17,6 +17,18 @@ export interface LmdbStoreOptions {
 const SWEEP_EVERY_MS = 10_000;
 
 /**
+ * msgpack with shared record structures (stored in the database itself) decodes our many
+ * same-shaped entries about twice as fast as plain msgpack. noSync: a cache needs no durability;
+ * LMDB stays consistent across process crashes without it.
+ */
+const OPEN_OPTIONS = {
+  encoding: 'msgpack',
+  sharedStructuresKey: Symbol.for('yuletide:structures'),
+  noSync: true,
+  cache: false,
+} as const;
+
+/**
  * The host tier: LMDB on local disk, shared by every process of the host through one memory map.
  * LMDB's copy-on-write pages make a kill -9 harmless (no recovery step), unlike the paper's
  * Berkeley DB; still, a store that does not open cleanly within a second (probed in a child
@@ -41,13 +53,7 @@ export class LmdbStore implements CacheStore {
       fs.rmSync(options.path, { recursive: true, force: true });
       fs.mkdirSync(options.path, { recursive: true });
     }
-    // noSync: a cache needs no durability; LMDB stays consistent across process crashes without it.
-    this.#db = open<unknown, string>({
-      path: options.path,
-      encoding: 'msgpack',
-      noSync: true,
-      cache: false,
-    });
+    this.#db = open<unknown, string>({ path: options.path, ...OPEN_OPTIONS });
     this.#sweeper = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
     this.#sweeper.unref();
   }
@@ -96,7 +102,8 @@ export class LmdbStore implements CacheStore {
 
   /** Every key with its entry (undefined when it does not decode to one), for inspection. */
   *entries(): Generator<{ key: string; entry: CacheEntry | undefined }> {
-    for (const key of this.#db.getKeys()) yield { key, entry: this.get(key) };
+    for (const key of this.#db.getKeys())
+      if (typeof key === 'string') yield { key, entry: this.get(key) };
   }
 
   /** Written entries are visible to other processes once this resolves. */
@@ -116,6 +123,8 @@ export class LmdbStore implements CacheStore {
       if (this.#db.getCount() <= this.#maxEntries) return;
       const now = Date.now();
       for (const { key, value } of this.#db.getRange()) {
+        // Non-string keys are LMDB's own (the shared msgpack structures).
+        if (typeof key !== 'string') continue;
         if (!isCacheEntry(value) || value.expiresAt < now) void this.#db.remove(key);
       }
       await this.#db.committed;
@@ -131,7 +140,7 @@ function opensCleanly(path: string, timeoutMs: number): boolean {
   if (!fs.existsSync(`${path}/data.mdb`)) return true;
   const lmdb = import.meta.resolve('lmdb');
   const probe = `import { open } from ${JSON.stringify(lmdb)};
-const db = open({ path: ${JSON.stringify(path)}, encoding: 'msgpack', cache: false });
+const db = open({ path: ${JSON.stringify(path)}, encoding: 'msgpack', cache: false, sharedStructuresKey: Symbol.for('yuletide:structures') });
 let n = 0; for (const { value } of db.getRange({ limit: 64 })) n += value === undefined ? 0 : 1;
 db.getCount(); await db.close();`;
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
