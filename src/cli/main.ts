@@ -8,6 +8,7 @@ import { runStart } from './commands/start.js';
 import { runMigrate } from './commands/migrate.js';
 import { runCacheClear, runCacheStats } from './commands/cache.js';
 import { registerProxy } from './commands/proxy.js';
+import { registerSearch } from './commands/search.js';
 
 /** The project folder (templates/, public/), two levels above dist/src/cli/. */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -52,6 +53,7 @@ withCommon(program.command('start'))
   .action((flags) => runStart(config(flags), ROOT, { products: flags.products }));
 
 registerProxy(program, ROOT);
+registerSearch(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError) {

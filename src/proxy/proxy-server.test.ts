@@ -490,6 +490,30 @@ describe('proxy server: slow clients', () => {
     }
   });
 
+  it('drops a client that stops reading its answer once nothing has moved for the stall timeout', async () => {
+    const size = 48 * 1024 * 1024;
+    const huge = 'x'.repeat(size);
+    const { server, port } = await startProxy({
+      upstream: fakeUpstream(() => ({ headers: { 'cache-control': 'no-store' }, body: huge })),
+      timeouts: { stalledWriteMs: 1000 },
+    });
+    try {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.on('error', () => undefined);
+      socket.write('GET /huge HTTP/1.1\r\nHost: x\r\n\r\n');
+      socket.pause();
+      // Not reading: the kernel buffers fill, then the proxy's answer stops moving.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      let received = 0;
+      socket.on('data', (chunk: Buffer) => (received += chunk.length));
+      socket.resume();
+      await new Promise((resolve) => socket.on('close', resolve));
+      assert.ok(received < size, `received ${received} of ${size} bytes before the proxy gave up`);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('closes a client that trickles its body within the request timeout plus a second', async () => {
     const { server, port } = await startProxy({
       upstream: fakeUpstream(),

@@ -12,6 +12,7 @@ import {
   AdminAccess,
   DEFAULT_TIMEOUTS,
   RequestIds,
+  StalledWriters,
   answerClientError,
   forwardedHeaders,
   refusal,
@@ -119,6 +120,7 @@ export class ProxyServer {
   readonly #ids = new RequestIds();
   /** Sockets answered 400 and being closed: anything else read from them is ignored. */
   readonly #refused = new WeakSet<Socket>();
+  readonly #stalled: StalledWriters;
   #inFlight = 0;
 
   constructor(options: ProxyServerOptions) {
@@ -140,8 +142,7 @@ export class ProxyServer {
       ? https.createServer({ ...settings, cert: options.tls.cert, key: options.tls.key })
       : http.createServer(settings);
     this.#server.maxHeadersCount = 100;
-    // A connection with no traffic at all for this long is destroyed (no 'timeout' listener).
-    this.#server.setTimeout(timeouts.idleMs);
+    this.#stalled = new StalledWriters(this.#server, timeouts.stalledWriteMs);
     this.#server.on('request', this.#onRequest);
     this.#server.on('clientError', (error: Error & { code?: string }, socket) => {
       this.#log.debug({ err: error, code: error.code }, 'client error');
@@ -170,6 +171,7 @@ export class ProxyServer {
       this.#server.closeIdleConnections();
     }
     this.#server.closeAllConnections();
+    this.#stalled.stop();
     await closed;
   }
 

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Logger } from '../shared/index.js';
 import { Application, Views, metrics, type ObjectCache } from '../framework/index.js';
 import type { Database } from '../db/index.js';
+import type { SearchClient } from '../search/index.js';
 import { Catalog, type CatalogTtl } from './catalog/catalog.js';
 import * as catalog from './catalog/catalog-controllers.js';
 import { placeholderImage } from './catalog/placeholder-image.js';
@@ -21,6 +22,8 @@ export interface StoreOptions {
   readonly cache: ObjectCache;
   /** The catalog, when the caller built it (to wire change-feed invalidation); else made here. */
   readonly catalog?: Catalog;
+  /** The search daemon's client; without it /search matches titles in the database. */
+  readonly search?: SearchClient | undefined;
 }
 
 /** The storefront: every route of DESIGN.md §2 wired to its controller. */
@@ -32,6 +35,7 @@ export function createStoreApp(options: StoreOptions): Application<StoreServices
   const services: StoreServices = {
     database: options.database,
     catalog: options.catalog ?? new Catalog(options.database, options.ttl, options.cache),
+    search: options.search,
   };
   const assets = new StaticAssets(path.join(options.root, 'public'));
   const app = new Application<StoreServices>({

@@ -73,16 +73,23 @@ describe('proxy process: the page cache in front of a counting origin', () => {
   let origin: http.Server;
   let proxy: RunningProcess;
   let dir: string;
+  const startProxy = () =>
+    startYuletide(
+      [
+        'proxy',
+        '--port',
+        '0',
+        '--upstream',
+        `http://127.0.0.1:${(origin.address() as AddressInfo).port}`,
+      ],
+      { DATA_DIR: dir, SITE_SECRET: 'proxy-cache-test-secret', THROTTLE: 'off' },
+    );
 
   before(async () => {
     origin = http.createServer(originHandler);
     await new Promise<void>((resolve) => origin.listen(0, '127.0.0.1', resolve));
-    const originPort = (origin.address() as AddressInfo).port;
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yuletide-proxy-cache-'));
-    proxy = await startYuletide(
-      ['proxy', '--port', '0', '--upstream', `http://127.0.0.1:${originPort}`],
-      { DATA_DIR: dir, SITE_SECRET: 'proxy-cache-test-secret', THROTTLE: 'off' },
-    );
+    proxy = await startProxy();
   });
   after(async () => {
     await proxy.stop('SIGKILL');
@@ -180,6 +187,15 @@ describe('proxy process: the page cache in front of a counting origin', () => {
     } finally {
       await agent.close();
     }
+  });
+
+  it('starts warm after a restart: pages come back from the disk tier', async () => {
+    await get(proxy.port, '/public/kept');
+    assert.equal(await proxy.stop(), 0, 'stopped cleanly');
+    proxy = await startProxy();
+    const again = await get(proxy.port, '/public/kept');
+    assert.match(String(again.headers.get('cache-status')), /hit/);
+    assert.equal(counts.get('/public/kept'), 1);
   });
 
   it('with the origin down, serves cached pages stale within stale-if-error and others a friendly 503 within the connect timeout', async () => {

@@ -3,6 +3,7 @@ import { createLogger, type Config, type Logger } from '../../shared/index.js';
 import { migrate, openDatabase } from '../../db/index.js';
 import { AppServer, LmdbStore, MemoryStore, ObjectCache } from '../../framework/index.js';
 import { Catalog, createStoreApp, startCatalogInvalidation } from '../../store/index.js';
+import { SearchClient } from '../../search/index.js';
 
 /** `yuletide app`: one app server, until SIGTERM or SIGINT, then a graceful stop. */
 export async function runApp(config: Config, root: string): Promise<void> {
@@ -12,6 +13,7 @@ export async function runApp(config: Config, root: string): Promise<void> {
   const cache = objectCache(config, log);
   const catalog = new Catalog(database, config.ttl, cache);
   const stopInvalidation = await startCatalogInvalidation(database, catalog, cache, log);
+  const search = config.searchUrl === undefined ? undefined : new SearchClient(config.searchUrl);
   const app = createStoreApp({
     database,
     log,
@@ -20,6 +22,7 @@ export async function runApp(config: Config, root: string): Promise<void> {
     templateReload: config.templateReload,
     cache,
     catalog,
+    search,
   });
   const server = new AppServer((request) => app.handle(request), { log });
   const port = await server.listen(config.port, config.host);
@@ -28,6 +31,7 @@ export async function runApp(config: Config, root: string): Promise<void> {
     log.info('stopping: finishing in-flight requests');
     await server.close();
     await stopInvalidation();
+    await search?.close();
     catalog.product.close();
     await cache.close();
     await database.close();

@@ -32,6 +32,8 @@ export interface ProxyCommandOptions {
   readonly cacheDisk: string;
   /** Serve `public/` under /static/ (`--no-static` turns it off for a pure any-origin proxy). */
   readonly static: boolean;
+  /** What the balancer's health checks ask each upstream for (`--health-path`). */
+  readonly healthPath: string;
 }
 
 /** Files the proxy answers at the site root, from public/: the first that exists wins. */
@@ -63,11 +65,17 @@ export function registerProxy(program: Command, root: string): void {
     .option('--cache-memory <MiB>', 'page cache held in memory', '256')
     .option('--cache-disk <MiB>', 'page cache held on disk under DATA_DIR/page-cache', '2048')
     .option('--no-static', 'forward /static/ to the origin instead of serving public/')
+    .option(
+      '--health-path <path>',
+      "checked on each upstream; 2xx is healthy (any origin: '/')",
+      '/__health',
+    )
     .action((flags) =>
       runProxy(config(flags), root, {
         cacheMemory: flags.cacheMemory,
         cacheDisk: flags.cacheDisk,
         static: flags.static,
+        healthPath: flags.healthPath,
       }),
     );
 }
@@ -96,9 +104,13 @@ export async function runProxy(
   const log = createLogger({ level: config.logLevel, role: 'proxy' });
   const sessions = new SessionCookies({ secret: siteSecret(config), secure: tls !== undefined });
   const metrics = new ProxyMetrics();
+  if (!options.healthPath.startsWith('/')) {
+    throw new ConfigError(`--health-path must start with / (got '${options.healthPath}')`);
+  }
   const balancer = new StickyBalancer({
     upstreams: config.upstreams,
     log,
+    healthPath: options.healthPath,
     onAttempt: metrics.observeUpstream,
   });
   let throttleStore: ThrottleStore | undefined;

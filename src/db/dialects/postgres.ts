@@ -22,6 +22,9 @@ export function postgresDialect(
     max: maxConnections,
     types: types as pg.CustomTypesConfig,
   });
+  // An idle connection killed by the server (a restart, a failover, a dropped database) must not
+  // crash the process: the pool discards it and the next query connects afresh.
+  pool.on('error', () => undefined);
   const prepared = new WeakSet<pg.PoolClient>();
   const preparingPool = {
     async connect() {

@@ -6,15 +6,15 @@ export interface ProxyTimeouts {
   readonly requestMs: number;
   /** An idle keep-alive connection is closed after this. */
   readonly keepAliveMs: number;
-  /** A connection with no traffic at all (e.g. a client that stops reading) is closed after this. */
-  readonly idleMs: number;
+  /** A connection whose answer has not moved for this long (a client that stopped reading) is closed. */
+  readonly stalledWriteMs: number;
 }
 
 export const DEFAULT_TIMEOUTS: ProxyTimeouts = {
   headersMs: 10_000,
   requestMs: 30_000,
   keepAliveMs: 15_000,
-  idleMs: 60_000,
+  stalledWriteMs: 60_000,
 };
 
 /**

@@ -1,0 +1,25 @@
+export { SearchClient, type SearchAnswer, type SearchClientOptions } from './search-client.js';
+export { SearchServer, type SearchServerOptions, type ReindexReport } from './search-server.js';
+export { SearchUnavailableError, SnapshotError } from './errors.js';
+export { searchParams, searchQueryString } from './search-params.js';
+export {
+  SearchEngine,
+  IndexBuilder,
+  BaseIndex,
+  SEARCH_SORTS,
+  PRICE_BANDS,
+  AGE_YEARS,
+  MAX_PER_PAGE,
+  MAX_RESULT_WINDOW,
+  type SearchSort,
+  type SearchRequest,
+  type SearchResult,
+  type Facets,
+  type FacetCount,
+  type Suggestion,
+  type CatalogRow,
+  type SearchTaxonomy,
+  analyzeQuery,
+} from './engine/index.js';
+export { buildFromDatabase, loadTaxonomy, catalogRows } from './catalog-source.js';
+export { DEFAULT_SEARCH_PORT } from './search-port.js';
