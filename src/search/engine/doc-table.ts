@@ -115,7 +115,8 @@ export class RecordPacker {
   write(records: Records, doc: number, f: DocFacts): void {
     const { hot, hotFloats, cold } = records;
     const at = doc * HOT;
-    hot[at + H_IDS] = Math.min(f.categoryId, ID_OVERFLOW) | (Math.min(f.brandId, ID_OVERFLOW) << 16);
+    hot[at + H_IDS] =
+      Math.min(f.categoryId, ID_OVERFLOW) | (Math.min(f.brandId, ID_OVERFLOW) << 16);
     hot[at + H_BITS] =
       this.ages.classOf(f.ageMin, f.ageMax) |
       (priceBand(f.priceCents) << BAND_SHIFT) |
@@ -123,7 +124,10 @@ export class RecordPacker {
       LIVE_BIT |
       (Math.min(63, Math.max(0, f.rating)) << RATING_SHIFT);
     hot[at + H_TITLE_HASH] = f.titleHash;
-    hotFloats[at + H_POPULARITY] = Math.max(0, 1 - Math.log(Math.max(1, f.salesRank)) * this.#rankScale);
+    hotFloats[at + H_POPULARITY] = Math.max(
+      0,
+      1 - Math.log(Math.max(1, f.salesRank)) * this.#rankScale,
+    );
     const c = doc * COLD;
     cold[c + C_PRICE] = f.priceCents;
     cold[c + C_SALES_RANK] = f.salesRank;

@@ -1,18 +1,20 @@
 import {
   AGE_CLASS_MASK,
   BAND_SHIFT,
+  C_CREATED,
+  C_PRICE,
+  C_SALES_RANK,
+  COLD,
+  H_BITS,
+  H_IDS,
+  H_POPULARITY,
+  H_TITLE_HASH,
+  HOT,
+  ID_MASK,
+  ID_OVERFLOW,
   IN_STOCK_BIT,
   LIVE_BIT,
-  R_BITS,
-  R_BRAND,
-  R_CATEGORY,
-  R_CREATED,
-  R_POPULARITY,
-  R_PRICE,
-  R_SALES_RANK,
-  R_TITLE_HASH,
   RATING_SHIFT,
-  STRIDE,
   type DocTable,
 } from './doc-table.js';
 import type { CandidateSet } from './candidate-set.js';
@@ -54,9 +56,11 @@ export function rankAndCount(
   const n = set.count;
   const all = set.all;
   const { docs, scores } = set;
-  const { records, recordFloats: floats, productId, reviewCount } = facts;
+  const { hot, hotFloats, cold, categoryId, brandId: brandIds } = facts.records;
+  const { productId, reviewCount } = facts;
   const filtered = f.any;
   const { categoryMask, brandId, minPrice, maxPrice, ageSuits, inStock } = f;
+  const priced = minPrice > 0 || maxPrice < 0xffffffff;
   const category = facets?.category;
   const brand = facets?.brand;
   const price = facets?.price;
@@ -70,20 +74,27 @@ export function rankAndCount(
   let run = 0;
   for (let i = 0; i < n; i++) {
     const d = all ? i : docs[i]!;
-    const at = d * STRIDE;
-    const bits = records[at + R_BITS]!;
+    const at = d * HOT;
+    const bits = hot[at + H_BITS]!;
     if ((bits & LIVE_BIT) === 0) continue;
+    const ids = hot[at + H_IDS]!;
+    let c = ids & ID_MASK;
+    if (c === ID_OVERFLOW) c = categoryId[d]!;
+    let b = ids >>> 16;
+    if (b === ID_OVERFLOW) b = brandIds[d]!;
     if (filtered) {
-      if (categoryMask !== undefined && categoryMask[records[at + R_CATEGORY]!] !== 1) continue;
+      if (categoryMask !== undefined && categoryMask[c] !== 1) continue;
       let mask = 0;
-      if (brandId >= 0 && records[at + R_BRAND] !== brandId) mask = FAIL_BRAND;
-      const cents = records[at + R_PRICE]!;
-      if (cents < minPrice || cents > maxPrice) mask |= FAIL_PRICE;
+      if (brandId >= 0 && b !== brandId) mask = FAIL_BRAND;
+      if (priced) {
+        const cents = cold[d * COLD + C_PRICE]!;
+        if (cents < minPrice || cents > maxPrice) mask |= FAIL_PRICE;
+      }
       if (ageSuits !== undefined && ageSuits[bits & AGE_CLASS_MASK] !== 1) mask |= FAIL_AGE;
       if (inStock && (bits & IN_STOCK_BIT) === 0) mask |= FAIL_STOCK;
       if (mask !== 0) {
         if (facets === undefined) continue;
-        if (mask === FAIL_BRAND) brand![records[at + R_BRAND]!]!++;
+        if (mask === FAIL_BRAND) brand![b]!++;
         else if (mask === FAIL_PRICE) price![(bits >>> BAND_SHIFT) & BAND_MASK]!++;
         else if (mask === FAIL_AGE) age![bits & AGE_CLASS_MASK]!++;
         continue;
@@ -91,14 +102,13 @@ export function rankAndCount(
     }
     if (++total >= stopAfter) break;
     if (facets !== undefined) {
-      const c = records[at + R_CATEGORY]!;
       if (c === runCategory) run++;
       else {
         category![runCategory]! += run;
         runCategory = c;
         run = 1;
       }
-      brand![records[at + R_BRAND]!]!++;
+      brand![b]!++;
       price![(bits >>> BAND_SHIFT) & BAND_MASK]!++;
       age![bits & AGE_CLASS_MASK]!++;
     }
@@ -107,22 +117,21 @@ export function rankAndCount(
     switch (code) {
       case 0:
         key =
-          ((records[at + R_TITLE_HASH] === titleHash ? 2 : 0) +
-            ((bits & IN_STOCK_BIT) === 0 ? 0 : 1)) *
+          ((hot[at + H_TITLE_HASH] === titleHash ? 2 : 0) + ((bits & IN_STOCK_BIT) === 0 ? 0 : 1)) *
             TIER +
-          scores[i]! * (1 + BEST_SELLER_BOOST * floats[at + R_POPULARITY]!);
+          scores[i]! * (1 + BEST_SELLER_BOOST * hotFloats[at + H_POPULARITY]!);
         break;
       case 1:
-        key = -records[at + R_SALES_RANK]!;
+        key = -cold[d * COLD + C_SALES_RANK]!;
         break;
       case 2:
-        key = -records[at + R_PRICE]!;
+        key = -cold[d * COLD + C_PRICE]!;
         break;
       case 3:
-        key = records[at + R_PRICE]!;
+        key = cold[d * COLD + C_PRICE]!;
         break;
       case 4:
-        key = records[at + R_CREATED]!;
+        key = cold[d * COLD + C_CREATED]!;
         break;
       default:
         // Stars first, then how many reviews vouch for them.
