@@ -53,6 +53,7 @@ export class SearchServer {
   #index: BaseIndex | undefined;
   #reindexing: Promise<ReindexReport> | undefined;
   #reindexes = 0;
+  #port: number | undefined;
 
   constructor(options: SearchServerOptions) {
     if (!Number.isSafeInteger(options.threads) || options.threads < 1) {
@@ -90,8 +91,9 @@ export class SearchServer {
     return loaded;
   }
 
-  listen(port: number, host: string): Promise<number> {
-    return this.#http.listen(port, host);
+  async listen(port: number, host: string): Promise<number> {
+    this.#port = await this.#http.listen(port, host);
+    return this.#port;
   }
 
   /**
@@ -144,6 +146,8 @@ export class SearchServer {
     return {
       role: 'search',
       pid: process.pid,
+      port: this.#port ?? null,
+      healthy: this.#index !== undefined,
       threads: this.#threads.count,
       products: meta?.docs ?? 0,
       built_at: meta?.builtAt ?? null,

@@ -156,6 +156,14 @@ describe('search engine', () => {
       assert.equal(engine.search({ q: '' }).total, 0);
     });
 
+    it('counts no facets for a query that matches nothing after one that matched', () => {
+      assert.ok(engine.search({ q: 'train' }).facets.brand.length > 0);
+      const none = engine.search({ q: 'xylophones' });
+      assert.equal(none.total, 0);
+      assert.deepEqual(none.facets.brand, []);
+      assert.ok(none.facets.price.every((band) => band.count === 0));
+    });
+
     it('finds nothing for filters that name nothing', () => {
       assert.equal(engine.search({ q: 'train', category: 'no-such' }).total, 0);
       assert.equal(engine.search({ q: 'train', brand: 'no-such' }).total, 0);

@@ -230,6 +230,13 @@ export class SearchEngine {
   ): { total: number; docs: number[] } {
     const set = this.#candidates;
     const view = this.#view();
+    const facets = countFacets ? this.#facets : undefined;
+    const docs = this.#docs;
+    facets?.reset(
+      Math.max(this.#tree.categoryLimit, docs.maxCategoryId + 1),
+      Math.max(this.#tree.brandLimit, docs.maxBrandId + 1),
+      docs.ages.count,
+    );
     if (query.words.length > 0) {
       const plan = planQuery(query, this.#dictionary, (t) => this.#df(t), this.#docs.length);
       if (plan === undefined) return { total: 0, docs: [] };
@@ -239,13 +246,6 @@ export class SearchEngine {
     } else {
       set.browse(filters.categoryIds, view);
     }
-    const facets = countFacets ? this.#facets : undefined;
-    const docs = this.#docs;
-    facets?.reset(
-      Math.max(this.#tree.categoryLimit, docs.maxCategoryId + 1),
-      Math.max(this.#tree.brandLimit, docs.maxBrandId + 1),
-      docs.ages.count,
-    );
     const top = k > 0 ? this.#top : undefined;
     top?.reset(k);
     const hash = textHash(query.normalized);
