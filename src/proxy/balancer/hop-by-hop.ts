@@ -6,7 +6,7 @@ export type Headers = Record<string, string | string[] | undefined>;
  * that describe a body this tier re-frames itself (`content-length` of a request body undici
  * sends from a Buffer, `expect` which undici does not support).
  */
-const HOP_BY_HOP = new Set([
+export const HOP_BY_HOP: ReadonlySet<string> = new Set([
   'connection',
   'keep-alive',
   'proxy-connection',

@@ -6,4 +6,4 @@ export {
   type AttemptReport,
 } from './sticky-balancer.js';
 export { UpstreamUnavailableError, UpstreamFailedError } from './errors.js';
-export { withoutHopByHop, type Headers } from './hop-by-hop.js';
+export { withoutHopByHop, HOP_BY_HOP, type Headers } from './hop-by-hop.js';

@@ -1,7 +1,7 @@
 import CachePolicy from 'http-cache-semantics';
+import { HOP_BY_HOP, type Headers } from '../balancer/index.js';
 
-/** Header fields as node:http and undici give them (lower-case names). */
-export type Headers = Record<string, string | string[] | undefined>;
+export type { Headers };
 
 /** What the disk store keeps of a page: plain data, so it survives a restart. */
 export interface PageRecord {
@@ -25,15 +25,7 @@ export interface PageRecord {
  * `Surrogate-Key`, which becomes the page's tags and is not shown to browsers.
  */
 const NOT_STORED = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
+  ...HOP_BY_HOP,
   'date',
   'age',
   'set-cookie',
