@@ -22,7 +22,7 @@ export {
   TooManyRequestsError,
   PageStoreError,
 } from './errors.js';
-export { SessionCookies, DEFAULT_SESSION_COOKIE } from './session/index.js';
+export { SessionCookies, DEFAULT_SESSION_COOKIE } from '../shared/index.js';
 export { StickyBalancer, UpstreamUnavailableError, UpstreamFailedError } from './balancer/index.js';
 export {
   Throttle,

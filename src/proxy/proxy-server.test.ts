@@ -9,7 +9,7 @@ import { captureLogs } from '../testing/index.js';
 import { UpstreamUnavailableError } from './balancer/index.js';
 import { MemoryPageStore, PageCache, type Headers } from './page-cache/index.js';
 import { ProxyServer, type ProxyServerOptions } from './proxy-server.js';
-import { SessionCookies } from './session/index.js';
+import { SessionCookies } from '../shared/index.js';
 import { StaticFiles } from './static-files/index.js';
 
 const { log } = captureLogs();

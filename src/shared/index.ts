@@ -3,3 +3,4 @@ export { YuletideError, BadRequestError, NotFoundError, ConfigError } from './er
 export { createLogger, type Logger } from './logger.js';
 export { sign, verify } from './signed-value.js';
 export { seal, unseal, sealingKey, type UnsealFailure } from './sealed-value.js';
+export { SessionCookies, DEFAULT_SESSION_COOKIE } from './session-cookies.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sign, verify } from '../../shared/index.js';
+import { sign, verify } from './signed-value.js';
 
 /** The cookie that carries the session id when none is configured. */
 export const DEFAULT_SESSION_COOKIE = 'yt_sid';

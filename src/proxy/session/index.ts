@@ -1,1 +1,0 @@
-export { SessionCookies, DEFAULT_SESSION_COOKIE } from './session-cookies.js';
