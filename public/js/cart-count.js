@@ -1,6 +1,8 @@
-// Shows the cart's item count in the header. Cached pages hold no user data (DESIGN.md §1), so the
-// count comes from the small `cart_count` cookie the app sets; without this script the page works
-// the same, only without the badge.
+// Shows the cart's item count in the header, and gives the add-to-cart forms of cached pages their
+// CSRF token. Cached pages hold no user data (DESIGN.md §1), so the count comes from the small
+// `cart_count` cookie the app sets, and the token from the `yt_csrf` cookie (or, the first time,
+// from /csrf-token, which also sets that cookie). Without this script the badge is missing and the
+// add-to-cart form is refused with a page that says to reload.
 (function () {
   'use strict';
 
@@ -23,7 +25,28 @@
     }
   }
 
+  function readToken() {
+    var match = /(?:^|;\s*)yt_csrf=([A-Za-z0-9_-]{43})(?:;|$)/.exec(document.cookie);
+    return match ? match[1] : null;
+  }
+
+  function fillTokens() {
+    var fields = document.querySelectorAll('input[data-csrf]');
+    if (fields.length === 0) return;
+    var fill = function (token) {
+      for (var i = 0; i < fields.length; i++) fields[i].value = token;
+    };
+    var token = readToken();
+    if (token) return fill(token);
+    fetch('/csrf-token', { credentials: 'same-origin' })
+      .then(function (response) {
+        return response.ok ? response.text() : '';
+      })
+      .then(fill, function () {});
+  }
+
   show();
+  fillTokens();
   // A page restored from the back/forward cache may show a count that has changed since.
   window.addEventListener('pageshow', function (event) {
     if (event.persisted) show();

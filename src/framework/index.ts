@@ -12,6 +12,7 @@ export {
   choiceParam,
   idSegment,
   MAX_PARAM_LENGTH,
+  formParams,
 } from './controller/params.js';
 export { Freshness } from './model/freshness.js';
 export { Views, type ViewsOptions } from './view/views.js';

@@ -23,6 +23,7 @@ export {
   PageStoreError,
 } from './errors.js';
 export { SessionCookies, DEFAULT_SESSION_COOKIE } from '../shared/index.js';
+export { SessionMinter } from './session/index.js';
 export { StickyBalancer, UpstreamUnavailableError, UpstreamFailedError } from './balancer/index.js';
 export {
   Throttle,

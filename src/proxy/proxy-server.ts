@@ -41,10 +41,11 @@ export interface UpstreamPool {
   readonly healthyCount: number;
 }
 
-/** Session cookies as the proxy uses them; SessionCookies is the implementation. */
+/** Session cookies as the proxy uses them; SessionMinter (or SessionCookies) is the implementation. */
 export interface SessionIssuer {
   read(cookieHeader: string | undefined): string | undefined;
   issue(): { id: string; setCookie: string };
+  readonly cookieName: string;
 }
 
 /** The throttle as the proxy uses it; Throttle is the implementation. */
@@ -110,6 +111,8 @@ export class ProxyServer {
   readonly #cache: PageCache;
   readonly #sessions: SessionIssuer;
   readonly #verified: VerifiedCookies;
+  /** `yt_sid=`: how a Set-Cookie for the session cookie starts. */
+  readonly #cookiePrefix: string;
   readonly #throttle: RequestThrottle | undefined;
   readonly #static: StaticFiles | undefined;
   readonly #admin: AdminAccess;
@@ -129,6 +132,7 @@ export class ProxyServer {
     this.#cache = options.cache;
     this.#sessions = options.sessions;
     this.#verified = new VerifiedCookies(options.sessions);
+    this.#cookiePrefix = `${options.sessions.cookieName}=`;
     this.#throttle = options.throttle;
     this.#static = options.staticFiles;
     this.#admin = new AdminAccess(options.adminToken);
@@ -286,7 +290,10 @@ export class ProxyServer {
       'x-request-id',
       exchange.requestId,
     );
-    if (exchange.setCookie !== undefined) headers.push('set-cookie', exchange.setCookie);
+    // The app may set the session cookie itself (a new id at login and logout): its own wins.
+    if (exchange.setCookie !== undefined && !this.#setsSessionCookie(answer.headers)) {
+      headers.push('set-cookie', exchange.setCookie);
+    }
     if (this.#proto === 'https') headers.push('strict-transport-security', HSTS);
     res.writeHead(answer.status, headers);
     res.end(req.method === 'HEAD' ? undefined : answer.body);
@@ -432,6 +439,16 @@ export class ProxyServer {
     );
     res.writeHead(status, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  /** True when `headers` (`[name, value, …]`) set the session cookie. */
+  #setsSessionCookie(headers: readonly string[]): boolean {
+    for (let i = 0; i < headers.length; i += 2) {
+      if (headers[i] === 'set-cookie' && headers[i + 1]!.trimStart().startsWith(this.#cookiePrefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Fields on every answer: the request id, the session cookie when issued, HSTS over TLS. */

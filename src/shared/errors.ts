@@ -31,3 +31,10 @@ export class ConfigError extends YuletideError {
     super('YT_ERR_CONFIG', 500, message, options);
   }
 }
+
+/** A request refused for what it is, whoever sends it: a missing CSRF token, a cross-site form post. */
+export class ForbiddenError extends YuletideError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('YT_ERR_FORBIDDEN', 403, message, options);
+  }
+}

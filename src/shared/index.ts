@@ -1,5 +1,11 @@
 export { loadConfig, type Config, type ConfigSource } from './config.js';
-export { YuletideError, BadRequestError, NotFoundError, ConfigError } from './errors.js';
+export {
+  YuletideError,
+  BadRequestError,
+  NotFoundError,
+  ConfigError,
+  ForbiddenError,
+} from './errors.js';
 export { createLogger, type Logger } from './logger.js';
 export { sign, verify } from './signed-value.js';
 export { seal, unseal, sealingKey, type UnsealFailure } from './sealed-value.js';

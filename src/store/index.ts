@@ -1,4 +1,4 @@
 export { createStoreApp, type StoreOptions } from './store-app.js';
 export { Catalog, type CatalogTtl } from './catalog/catalog.js';
 export type { StoreServices } from './services.js';
-export { startCatalogInvalidation } from './catalog/catalog-invalidation.js';
+export { startInvalidation } from './invalidation.js';

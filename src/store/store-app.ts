@@ -10,6 +10,16 @@ import { placeholderImage } from './catalog/placeholder-image.js';
 import { search } from './search/search-controller.js';
 import { StaticAssets } from './static-assets.js';
 import type { StoreServices } from './services.js';
+import * as cart from './cart/cart-controllers.js';
+import * as checkout from './checkout/checkout-controllers.js';
+import * as accounts from './accounts/account-controllers.js';
+import { showOrder } from './orders/order-controllers.js';
+import { Accounts } from './accounts/accounts.js';
+import { Carts } from './cart/carts.js';
+import { Orders } from './orders/orders.js';
+import { SessionStore } from './sessions/session-store.js';
+import { SiteKeys } from './sessions/site-keys.js';
+import { TestPaymentGateway, type PaymentGateway } from './checkout/payment-gateway.js';
 
 export interface StoreOptions {
   readonly database: Database;
@@ -24,9 +34,13 @@ export interface StoreOptions {
   readonly catalog?: Catalog;
   /** The search daemon's client; without it /search matches titles in the database. */
   readonly search?: SearchClient | undefined;
+  /** The secret the proxy signs session cookies with; CSRF tokens and sealed fields derive from it. */
+  readonly siteSecret: string;
+  /** The card processor; the built-in test gateway when not given. */
+  readonly payments?: PaymentGateway;
 }
 
-/** The storefront: every route of DESIGN.md §2 wired to its controller. */
+/** The storefront: every route of DESIGN.md §2 wired to its controller, and the services they use. */
 export function createStoreApp(options: StoreOptions): Application<StoreServices> {
   const views = new Views({
     root: path.join(options.root, 'templates'),
@@ -36,6 +50,12 @@ export function createStoreApp(options: StoreOptions): Application<StoreServices
     database: options.database,
     catalog: options.catalog ?? new Catalog(options.database, options.ttl, options.cache),
     search: options.search,
+    sessions: new SessionStore(options.database, options.cache),
+    carts: new Carts(options.database, options.cache),
+    accounts: new Accounts(options.database),
+    orders: new Orders(options.database),
+    payments: options.payments ?? new TestPaymentGateway(),
+    keys: new SiteKeys(options.siteSecret),
   };
   const assets = new StaticAssets(path.join(options.root, 'public'));
   const app = new Application<StoreServices>({
@@ -50,6 +70,21 @@ export function createStoreApp(options: StoreOptions): Application<StoreServices
     .get('/c/:category', catalog.category)
     .get('/p/:productId', catalog.product)
     .get('/search', search)
+    .get('/cart', cart.showCart)
+    .post('/cart/items', cart.addItem)
+    .post('/cart/items/:id', cart.changeItem)
+    .get('/csrf-token', cart.csrfToken)
+    .get('/checkout', checkout.checkoutForm)
+    .post('/checkout/review', checkout.review)
+    .post('/checkout', checkout.placeOrderPost)
+    .get('/orders/:id', showOrder)
+    .get('/account', accounts.account)
+    .get('/login', accounts.loginForm)
+    .post('/login', accounts.logIn)
+    .get('/register', accounts.registerForm)
+    .post('/register', accounts.register)
+    .get('/logout', accounts.logoutForm)
+    .post('/logout', accounts.logOut)
     .get('/img/p/:file', placeholderImage)
     .get('/static/*', (context) => assets.serve(context))
     .get('/__health', () => health(options.database))

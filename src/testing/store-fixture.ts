@@ -10,6 +10,9 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 /** Default part lifetimes used in tests, as in production. */
 export const TEST_TTL = { core: 3600, price: 300, inventory: 15 } as const;
 
+/** The site secret of stores and stacks started by tests. */
+export const TEST_SITE_SECRET = 'test-site-secret-0123456789abcdef';
+
 /** The storefront over `database`, for in-process requests with `inject`. */
 export function storeForTests(
   database: Database,
@@ -23,5 +26,6 @@ export function storeForTests(
     root: PROJECT_ROOT,
     templateReload: false,
     cache,
+    siteSecret: TEST_SITE_SECRET,
   });
 }

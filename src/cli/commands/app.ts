@@ -2,7 +2,8 @@ import path from 'node:path';
 import { createLogger, type Config, type Logger } from '../../shared/index.js';
 import { migrate, openDatabase } from '../../db/index.js';
 import { AppServer, LmdbStore, MemoryStore, ObjectCache } from '../../framework/index.js';
-import { Catalog, createStoreApp, startCatalogInvalidation } from '../../store/index.js';
+import { Catalog, createStoreApp, startInvalidation } from '../../store/index.js';
+import { siteSecret } from '../site-secret.js';
 import { SearchClient } from '../../search/index.js';
 
 /** `yuletide app`: one app server, until SIGTERM or SIGINT, then a graceful stop. */
@@ -12,7 +13,6 @@ export async function runApp(config: Config, root: string): Promise<void> {
   await migrate(database);
   const cache = objectCache(config, log);
   const catalog = new Catalog(database, config.ttl, cache);
-  const stopInvalidation = await startCatalogInvalidation(database, catalog, cache, log);
   const search = config.searchUrl === undefined ? undefined : new SearchClient(config.searchUrl);
   const app = createStoreApp({
     database,
@@ -23,7 +23,9 @@ export async function runApp(config: Config, root: string): Promise<void> {
     cache,
     catalog,
     search,
+    siteSecret: siteSecret(config),
   });
+  const stopInvalidation = await startInvalidation(database, { ...app.services, cache }, log);
   const server = new AppServer((request) => app.handle(request), { log });
   const port = await server.listen(config.port, config.host);
   log.info({ port, host: config.host, database: database.location }, 'app server listening');

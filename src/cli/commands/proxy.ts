@@ -12,7 +12,7 @@ import {
   ProxyMetrics,
   ProxyServer,
   RedisThrottleStore,
-  SessionCookies,
+  SessionMinter,
   StaticFiles,
   StickyBalancer,
   Throttle,
@@ -102,7 +102,7 @@ export async function runProxy(
         }
       : undefined;
   const log = createLogger({ level: config.logLevel, role: 'proxy' });
-  const sessions = new SessionCookies({ secret: siteSecret(config), secure: tls !== undefined });
+  const sessions = new SessionMinter({ secret: siteSecret(config), secure: tls !== undefined });
   const metrics = new ProxyMetrics();
   if (!options.healthPath.startsWith('/')) {
     throw new ConfigError(`--health-path must start with / (got '${options.healthPath}')`);

@@ -34,6 +34,11 @@ export class Application<Services> {
     this.#options = options;
   }
 
+  /** The services every controller reaches, for the process that wires them to other things. */
+  get services(): Services {
+    return this.#options.services;
+  }
+
   get(path: string, controller: Controller<Services>): this {
     return this.#on('GET', path, controller);
   }

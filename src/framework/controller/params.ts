@@ -1,4 +1,5 @@
 import { BadRequestError } from '../../shared/index.js';
+import type { AppRequest } from './exchange.js';
 
 /** Longest query value accepted; longer ones are a client error, not something to search for. */
 export const MAX_PARAM_LENGTH = 256;
@@ -67,4 +68,16 @@ export function idSegment(raw: string | undefined): number | undefined {
   if (raw === undefined || !/^[1-9]\d{0,9}$/.test(raw)) return undefined;
   const value = Number(raw);
   return value <= 2_147_483_647 ? value : undefined;
+}
+
+/**
+ * The fields of a form post (`application/x-www-form-urlencoded`), read with the same checks as
+ * query parameters. Any other body is a 400 that says what to send.
+ */
+export function formParams(request: AppRequest): URLSearchParams {
+  const type = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded') {
+    throw new BadRequestError('Forms must be sent as application/x-www-form-urlencoded.');
+  }
+  return new URLSearchParams(request.body.toString('utf8'));
 }

@@ -1,7 +1,8 @@
-import { countLookup } from './cache-metrics.js';
+import { lookupCount, type LookupCount } from './cache-metrics.js';
 import { ModelInputError, UnknownPartError } from '../errors.js';
 import type { Freshness } from './freshness.js';
 import type { ObjectCache } from './object-cache.js';
+import type { CacheEntry } from './stores/cache-store.js';
 import { RefreshAhead } from './refresh-ahead.js';
 import { ChangeSync, type ChangeSyncOptions } from './change-sync.js';
 
@@ -33,6 +34,23 @@ export interface PartitionedModelOptions<P extends object> {
   readonly sync?: Pick<ChangeSyncOptions, 'changedSince' | 'everyMs' | 'marginMs'>;
 }
 
+/** What a lookup needs of one part, worked out once instead of on every lookup. */
+interface Part {
+  readonly name: string;
+  /** `:<name>`, the end of the part's cache keys. */
+  readonly keySuffix: string;
+  readonly ttlSeconds: number;
+  readonly ttlMs: number;
+  /** A hit with fewer seconds than this left is queued for refresh-ahead. */
+  readonly refreshBelowSeconds: number;
+  readonly memoryHits: LookupCount;
+  readonly memoryMisses: LookupCount;
+  readonly lmdbHits: LookupCount;
+  readonly lmdbMisses: LookupCount;
+  readonly databaseLoads: LookupCount;
+  readonly refreshes: LookupCount;
+}
+
 /**
  * A data object split into parts that are cached and expire separately (the paper's partitioned
  * product: text for an hour, price for minutes, inventory for seconds). `loadMany` serves every
@@ -40,14 +58,39 @@ export interface PartitionedModelOptions<P extends object> {
  */
 export class PartitionedModel<P extends object> {
   readonly #options: PartitionedModelOptions<P>;
-  readonly #partNames: ReadonlySet<string>;
+  readonly #parts: ReadonlyMap<string, Part>;
+  readonly #keyPrefix: string;
 
   readonly #refreshAhead: RefreshAhead<Extract<keyof P, string>> | undefined;
   readonly #sync: ChangeSync | undefined;
 
   constructor(options: PartitionedModelOptions<P>) {
     this.#options = options;
-    this.#partNames = new Set(Object.keys(options.ttlSeconds));
+    this.#keyPrefix = `${options.name}:`;
+    const ttls = options.ttlSeconds as Readonly<Record<string, number>>;
+    const count = (part: string, tier: string, result: 'hit' | 'miss') =>
+      lookupCount(options.name, part, tier, result);
+    this.#parts = new Map(
+      Object.entries(ttls).map(([name, ttlSeconds]) => [
+        name,
+        {
+          name,
+          keySuffix: `:${name}`,
+          ttlSeconds,
+          ttlMs: ttlSeconds * 1000,
+          refreshBelowSeconds:
+            options.refreshAfter === undefined
+              ? -Infinity
+              : ttlSeconds * (1 - options.refreshAfter),
+          memoryHits: count(name, 'memory', 'hit'),
+          memoryMisses: count(name, 'memory', 'miss'),
+          lmdbHits: count(name, 'lmdb', 'hit'),
+          lmdbMisses: count(name, 'lmdb', 'miss'),
+          databaseLoads: count(name, 'database', 'hit'),
+          refreshes: count(name, 'refresh', 'hit'),
+        },
+      ]),
+    );
     if (options.refreshAfter !== undefined) {
       this.#refreshAhead = new RefreshAhead((part, ids) => this.#refresh(part, ids));
     }
@@ -55,7 +98,7 @@ export class PartitionedModel<P extends object> {
       this.#sync = new ChangeSync({
         ...options.sync,
         onChanged: (ids) => this.invalidateMany(ids),
-        onTooMany: () => options.cache.deletePrefix(`${options.name}:`),
+        onTooMany: () => options.cache.deletePrefix(this.#keyPrefix),
       });
     }
   }
@@ -76,89 +119,139 @@ export class PartitionedModel<P extends object> {
   }
 
   /** The parts of one object, or undefined when it does not exist. */
-  async load<K extends keyof P>(
+  load<K extends keyof P>(
     id: number,
     parts: readonly K[],
     freshness?: Freshness,
   ): Promise<Pick<P, K> | undefined> {
-    return (await this.loadMany([id], parts, freshness)).get(id);
+    try {
+      const loaded = this.#load([id], parts, freshness);
+      return loaded instanceof Promise
+        ? loaded.then((objects) => objects.get(id))
+        : Promise.resolve(loaded.get(id));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   }
 
   /** The parts of many objects, by id; ids that do not exist are absent from the map. */
-  async loadMany<K extends keyof P>(
+  loadMany<K extends keyof P>(
     ids: readonly number[],
     parts: readonly K[],
     freshness?: Freshness,
   ): Promise<Map<number, Pick<P, K>>> {
-    this.#check(ids, parts);
-    const { name, cache, ttlSeconds } = this.#options;
+    try {
+      const loaded = this.#load(ids, parts, freshness);
+      return loaded instanceof Promise ? loaded : Promise.resolve(loaded);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  /**
+   * `loadMany`, answered synchronously when every part is cached: cache reads are synchronous
+   * (memory, and LMDB's memory map), so only a database fetch needs a promise, and a hit costs
+   * the caller a single await.
+   */
+  #load<K extends keyof P>(
+    ids: readonly number[],
+    partNames: readonly K[],
+    freshness: Freshness | undefined,
+  ): Map<number, Pick<P, K>> | Promise<Map<number, Pick<P, K>>> {
+    const parts = this.#resolve(partNames);
+    this.#check(ids);
+    const { cache } = this.#options;
+    const hasHost = cache.host !== undefined;
     const now = Date.now();
-    const found = new Map<number, Partial<P>>();
-    const missing = new Map<number, K[]>();
+    const fresh = parts.map(
+      (part) => (entry: CacheEntry) => this.#freshUntil(entry, part.ttlMs) > now,
+    );
+    const found = new Map<number, Record<string, unknown>>();
+    let missing: Map<number, Part[]> | undefined;
     for (const id of ids) {
-      const object: Partial<P> = {};
-      for (const part of parts) {
-        const ttlMs = ttlSeconds[part] * 1000;
-        const hit = cache.get(
-          this.#key(id, part),
-          (entry) => this.#freshUntil(entry, ttlMs) > now,
-          (tier) => countLookup(name, String(part), tier, 'miss'),
-        );
+      const object: Record<string, unknown> = {};
+      const keyStart = this.#keyPrefix + String(id);
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i]!;
+        const hit = cache.get(keyStart + part.keySuffix, fresh[i]!);
         if (hit) {
-          countLookup(name, String(part), hit.tier, 'hit');
-          object[part] = hit.entry.value as P[K];
-          const remaining = (this.#freshUntil(hit.entry, ttlMs) - now) / 1000;
+          if (hit.tier === 'memory') {
+            part.memoryHits.pending++;
+          } else {
+            part.memoryMisses.pending++;
+            part.lmdbHits.pending++;
+          }
+          object[part.name] = hit.entry.value;
+          const remaining = (this.#freshUntil(hit.entry, part.ttlMs) - now) / 1000;
           this.#use(freshness, id, remaining, hit.entry.version);
-          const refreshAfter = this.#options.refreshAfter;
-          if (refreshAfter !== undefined && remaining < ttlSeconds[part] * (1 - refreshAfter)) {
-            this.#refreshAhead?.add(part as unknown as Extract<keyof P, string>, id);
+          if (remaining < part.refreshBelowSeconds) {
+            this.#refreshAhead?.add(part.name as Extract<keyof P, string>, id);
           }
         } else {
-          missing.set(id, [...(missing.get(id) ?? []), part]);
+          part.memoryMisses.pending++;
+          if (hasHost) part.lmdbMisses.pending++;
+          missing ??= new Map();
+          const missed = missing.get(id);
+          if (missed) missed.push(part);
+          else missing.set(id, [part]);
         }
       }
       found.set(id, object);
     }
-    if (missing.size > 0) {
-      const wanted = [...new Set([...missing.values()].flat())];
-      const fetched = await this.#options.fetch([...missing.keys()], wanted);
-      for (const [id, partsMissed] of missing) {
-        const row = fetched.get(id);
-        if (!row) {
-          found.delete(id);
-          continue;
-        }
-        const object = found.get(id)!;
-        for (const part of partsMissed) {
-          const loaded = row[part];
-          if (!loaded) continue;
-          countLookup(name, String(part), 'database', 'hit');
-          const ttl = ttlSeconds[part];
-          cache.set(this.#key(id, part), {
-            value: loaded.value,
-            version: loaded.version,
-            expiresAt: now + ttl * 1000,
-          });
-          object[part] = loaded.value;
-          this.#use(freshness, id, ttl, loaded.version);
-        }
-      }
-    }
-    return found as Map<number, Pick<P, K>>;
+    if (missing) return this.#fetchMissing(found, missing, now, freshness);
+    return found as unknown as Map<number, Pick<P, K>>;
   }
 
-  async #refresh(part: Extract<keyof P, string>, ids: number[]): Promise<void> {
-    const { name, cache, ttlSeconds } = this.#options;
-    const fetched = await this.#options.fetch(ids, [part]);
+  /** Reads every missed part of every object in one round trip, and caches what it read. */
+  async #fetchMissing<K extends keyof P>(
+    found: Map<number, Record<string, unknown>>,
+    missing: Map<number, Part[]>,
+    now: number,
+    freshness: Freshness | undefined,
+  ): Promise<Map<number, Pick<P, K>>> {
+    const { cache } = this.#options;
+    const wanted = new Set<Part>();
+    for (const parts of missing.values()) for (const part of parts) wanted.add(part);
+    const fetched = await this.#options.fetch(
+      [...missing.keys()],
+      [...wanted].map((part) => part.name as keyof P),
+    );
+    for (const [id, partsMissed] of missing) {
+      const row = fetched.get(id) as Record<string, Versioned<unknown> | undefined> | undefined;
+      if (!row) {
+        found.delete(id);
+        continue;
+      }
+      const object = found.get(id)!;
+      for (const part of partsMissed) {
+        const loaded = row[part.name];
+        if (!loaded) continue;
+        part.databaseLoads.pending++;
+        cache.set(this.#keyPrefix + String(id) + part.keySuffix, {
+          value: loaded.value,
+          version: loaded.version,
+          expiresAt: now + part.ttlMs,
+        });
+        object[part.name] = loaded.value;
+        this.#use(freshness, id, part.ttlSeconds, loaded.version);
+      }
+    }
+    return found as unknown as Map<number, Pick<P, K>>;
+  }
+
+  async #refresh(name: Extract<keyof P, string>, ids: number[]): Promise<void> {
+    const part = this.#parts.get(name);
+    if (!part) return;
+    const fetched = await this.#options.fetch(ids, [name]);
     const now = Date.now();
     for (const [id, row] of fetched) {
-      const loaded = row[part];
+      const loaded = row[name];
       if (!loaded) continue;
-      countLookup(name, part, 'refresh', 'hit');
-      cache.set(this.#key(id, part), {
+      part.refreshes.pending++;
+      this.#options.cache.set(this.#keyPrefix + String(id) + part.keySuffix, {
         value: loaded.value,
         version: loaded.version,
-        expiresAt: now + ttlSeconds[part] * 1000,
+        expiresAt: now + part.ttlMs,
       });
     }
   }
@@ -171,20 +264,17 @@ export class PartitionedModel<P extends object> {
 
   /** Drops every cached part of these ids, in one transaction per tier. */
   invalidateMany(ids: readonly number[]): void {
-    const keys = ids.flatMap((id) =>
-      [...this.#partNames].map((part) => `${this.#options.name}:${id}:${part}`),
-    );
+    const keys: string[] = [];
+    for (const id of ids)
+      for (const part of this.#parts.values())
+        keys.push(this.#keyPrefix + String(id) + part.keySuffix);
     this.#options.cache.deleteMany(keys);
   }
 
   /** Drops every cached part of `id` from every tier of this process and the host. */
   invalidate(id: number): void {
-    for (const part of this.#partNames)
-      this.#options.cache.delete(`${this.#options.name}:${id}:${part}`);
-  }
-
-  #key(id: number, part: keyof P): string {
-    return `${this.#options.name}:${id}:${String(part)}`;
+    for (const part of this.#parts.values())
+      this.#options.cache.delete(this.#keyPrefix + String(id) + part.keySuffix);
   }
 
   #use(
@@ -196,11 +286,18 @@ export class PartitionedModel<P extends object> {
     freshness?.use(remainingSeconds, version, this.#options.surrogateKey(id));
   }
 
-  #check(ids: readonly number[], parts: readonly (keyof P)[]): void {
-    for (const part of parts) {
-      if (!this.#partNames.has(String(part)))
-        throw new UnknownPartError(this.#options.name, String(part));
+  /** The parts named, or an UnknownPartError. */
+  #resolve(names: readonly (keyof P)[]): Part[] {
+    const parts: Part[] = [];
+    for (const name of names) {
+      const part = this.#parts.get(String(name));
+      if (!part) throw new UnknownPartError(this.#options.name, String(name));
+      parts.push(part);
     }
+    return parts;
+  }
+
+  #check(ids: readonly number[]): void {
     for (const id of ids) {
       if (!Number.isSafeInteger(id) || id <= 0)
         throw new ModelInputError(

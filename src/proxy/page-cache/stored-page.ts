@@ -79,6 +79,8 @@ export class StoredPage {
   /** True when the page must never be served stale (must-revalidate, proxy-revalidate; RFC 9111 §5.2.2.2, §5.2.2.8). */
   readonly neverStale: boolean;
   readonly bytes: number;
+  /** Wall-clock ms at which the page's age was 0: the policy's age, without asking it per hit. */
+  readonly #bornAt: number;
 
   private constructor(
     record: Omit<PageRecord, 'format' | 'policy'>,
@@ -119,7 +121,11 @@ export class StoredPage {
       record.headers['vary'] === undefined &&
       !this.neverStale &&
       !directives.has('no-cache');
-    this.freshUntil = policy ? Date.now() + (policy.maxAge() - policy.age()) * 1000 : 0;
+    const now = Date.now();
+    // http-cache-semantics' age() is the Age header plus the time since the response came,
+    // so it grows with the clock from here: both ends are fixed once.
+    this.#bornAt = policy ? now - policy.age() * 1000 : now;
+    this.freshUntil = policy ? now + (policy.maxAge() - policy.age()) * 1000 : 0;
     this.etag = record.headers['etag'];
     const lastModified = Date.parse(record.headers['last-modified'] ?? '');
     this.lastModified = Number.isNaN(lastModified) ? undefined : lastModified;
@@ -188,7 +194,7 @@ export class StoredPage {
 
   /** Seconds since the origin produced this response (RFC 9111 §4.2.3), as sent in `Age`. */
   age(): number {
-    return this.policy ? Math.floor(this.policy.age()) : 0;
+    return this.policy ? Math.floor((Date.now() - this.#bornAt) / 1000) : 0;
   }
 }
 

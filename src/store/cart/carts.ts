@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, Schema } from '../../db/index.js';
+import { appendChange, type Database, type Schema } from '../../db/index.js';
 import { ModelInputError, type ObjectCache } from '../../framework/index.js';
 
 /** One line of a cart. */
@@ -12,11 +12,14 @@ export interface CartLine {
 export const MAX_QUANTITY = 99;
 /** How long a cart stays in this host's cache; the database always has it. */
 const CART_TTL_MS = 30 * 60_000;
+/** The change-feed topic that tells other processes a session's cart changed. */
+export const CART_TOPIC = 'cart';
 
 /**
  * Shopping carts, keyed by session. Every change is written to the database and then the cache
  * before the caller answers (the paper's double write), so a dead app server loses no cart: the
- * next server reads it back from the database.
+ * next server reads it back from the database. Each change is also announced on the change feed,
+ * so a server that cached the cart before its session moved away drops its copy (`forget`).
  */
 export class Carts {
   readonly #database: Database;
@@ -103,6 +106,12 @@ export class Carts {
     });
   }
 
+  /** Drops this process's cached cart of a session if it is older than `version` (a change-feed event). */
+  forget(sessionId: string, version: number): void {
+    const hit = this.#cache.get(key(sessionId), () => true);
+    if (hit && hit.entry.version < version) this.#cache.delete(key(sessionId));
+  }
+
   async #change(
     sessionId: string,
     apply: (trx: Kysely<Schema>, cartId: number, now: number) => Promise<void>,
@@ -112,6 +121,11 @@ export class Carts {
       const cartId = await this.#cartId(trx, sessionId, now);
       await apply(trx, cartId, now);
       await trx.updateTable('carts').set({ updated_at: now }).where('id', '=', cartId).execute();
+      await appendChange(trx, this.#database.dialect, {
+        topic: CART_TOPIC,
+        key: sessionId,
+        version: now,
+      });
       return this.#read(trx, sessionId);
     });
     this.#cache.set(key(sessionId), { value: lines, version: now, expiresAt: now + CART_TTL_MS });

@@ -29,6 +29,8 @@ export interface OrderRequest {
   readonly cardNumber: string;
   /** One per checkout attempt; the same key always gets the same answer. */
   readonly idempotencyKey: string;
+  /** The subtotal the customer reviewed; the order is refused if today's prices make another. */
+  readonly expectedSubtotalCents?: number | undefined;
 }
 
 /** What placing an order came to: expected business outcomes, each for the caller to handle. */
@@ -37,6 +39,8 @@ export type OrderOutcome =
   | { readonly kind: 'out-of-stock'; readonly productIds: readonly number[] }
   | { readonly kind: 'unknown-product'; readonly productIds: readonly number[] }
   | { readonly kind: 'declined'; readonly message: string }
+  /** Prices changed since the customer reviewed the order. */
+  | { readonly kind: 'price-changed'; readonly subtotalCents: number }
   /** The key was used before for a different request (HTTP 422). */
   | { readonly kind: 'key-reused' };
 
@@ -99,6 +103,12 @@ export async function placeOrder(
         (sum, line) => sum + byId.get(line.productId)!.price_cents * line.quantity,
         0,
       );
+      if (
+        request.expectedSubtotalCents !== undefined &&
+        request.expectedSubtotalCents !== subtotal
+      ) {
+        throw new Abort({ kind: 'price-changed', subtotalCents: subtotal });
+      }
       const shipping = SHIPPING_METHODS[request.shippingMethod].cents;
       const order = await trx
         .insertInto('orders')

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { migrate, openDatabase, seedCatalog, type Database } from '../../db/index.js';
 import { MemoryStore, ObjectCache } from '../../framework/index.js';
 import { SearchClient, SearchServer } from '../../search/index.js';
-import { captureLogs, PROJECT_ROOT, TEST_TTL } from '../../testing/index.js';
+import { captureLogs, PROJECT_ROOT, TEST_SITE_SECRET, TEST_TTL } from '../../testing/index.js';
 import { createStoreApp } from '../store-app.js';
 
 const XSS = '<script>alert(1)</script>';
@@ -28,6 +28,7 @@ describe('the search page through the search daemon', () => {
       templateReload: false,
       cache: new ObjectCache(new MemoryStore({ maxEntries: 10_000 })),
       search,
+      siteSecret: TEST_SITE_SECRET,
     });
   let store: ReturnType<typeof storeWith>;
   const page = (url: string) => store.inject({ url });

@@ -1,4 +1,4 @@
-import type { Database } from '../../db/index.js';
+import { appendChange, type Database } from '../../db/index.js';
 import type { ObjectCache } from '../../framework/index.js';
 
 /** Server-side session data, keyed by the id in the proxy's signed session cookie. */
@@ -9,6 +9,20 @@ export interface Session {
   readonly createdAt: number;
   readonly updatedAt: number;
 }
+
+/**
+ * What a session id names: a live session; nothing yet (a new visitor's id, before anything needed
+ * a session); or a session that is over — ended (logged out, or replaced at login) or timed out.
+ * An id whose session is over is never used again.
+ */
+export type SessionLookup =
+  | { readonly state: 'live'; readonly session: Session }
+  | { readonly state: 'new' }
+  | { readonly state: 'ended' }
+  | { readonly state: 'expired' };
+
+/** The change-feed topic that tells every process to forget a cached session. */
+export const SESSION_TOPIC = 'session';
 
 export interface SessionTimeouts {
   /** A session unused this long is over. */
@@ -41,8 +55,8 @@ export class SessionStore {
     this.#timeouts = timeouts;
   }
 
-  /** The live session with this id, or undefined (absent, ended or timed out). */
-  async load(id: string, now = Date.now()): Promise<Session | undefined> {
+  /** What `id` names now (see SessionLookup); reading a live session counts as using it. */
+  async lookup(id: string, now = Date.now()): Promise<SessionLookup> {
     const hit = this.#cache.get(key(id), now);
     let session = hit?.entry.value as Session | undefined;
     if (!hit) {
@@ -51,7 +65,9 @@ export class SessionStore {
         .selectAll()
         .where('id', '=', id)
         .executeTakeFirst();
-      session = row && {
+      if (!row) return { state: 'new' };
+      if (row.expires_at === ENDED) return { state: 'ended' };
+      session = {
         id: row.id,
         customerId: row.customer_id,
         data: JSON.parse(row.data) as Record<string, unknown>,
@@ -59,10 +75,19 @@ export class SessionStore {
         updatedAt: row.updated_at,
       };
     }
-    if (!session || this.#expired(session, now)) return undefined;
+    if (!session) return { state: 'new' };
+    if (this.#expired(session, now)) return { state: 'expired' };
     if (!hit) this.#remember(session);
-    if (now - session.updatedAt > TOUCH_EVERY_MS) return this.save({ ...session, updatedAt: now });
-    return session;
+    if (now - session.updatedAt > TOUCH_EVERY_MS) {
+      return { state: 'live', session: await this.save({ ...session, updatedAt: now }) };
+    }
+    return { state: 'live', session };
+  }
+
+  /** The live session with this id, or undefined (never started, ended or timed out). */
+  async load(id: string, now = Date.now()): Promise<Session | undefined> {
+    const found = await this.lookup(id, now);
+    return found.state === 'live' ? found.session : undefined;
   }
 
   /** Writes a session (new or changed) to the database, then the cache. */
@@ -117,10 +142,42 @@ export class SessionStore {
     return next;
   }
 
-  /** Ends a session on the server (logging out); its cookie is worthless afterwards. */
+  /**
+   * Ends a session on the server (logging out): its row is kept as a marker, so the id, whose
+   * cookie is still correctly signed, is refused rather than started afresh; every process drops
+   * its cached copy when the change feed says so. The marker goes when the session would have
+   * timed out anyway (`pruneSessions`).
+   */
   async end(id: string): Promise<void> {
-    await this.#database.db.deleteFrom('sessions').where('id', '=', id).execute();
+    const now = Date.now();
+    await this.#database.db.transaction().execute(async (trx) => {
+      const marker = { customer_id: null, data: '{}', updated_at: now, expires_at: ENDED };
+      await trx
+        .insertInto('sessions')
+        .values({ id, created_at: now, ...marker })
+        .onConflict((oc) => oc.column('id').doUpdateSet(marker))
+        .execute();
+      await appendChange(trx, this.#database.dialect, {
+        topic: SESSION_TOPIC,
+        key: id,
+        version: now,
+      });
+    });
     this.#cache.delete(key(id));
+  }
+
+  /** Forgets this process's cached copy of a session (a change-feed event from another process). */
+  forget(id: string): void {
+    this.#cache.delete(key(id));
+  }
+
+  /** Deletes sessions, and ended markers, older than the absolute timeout. Resolves to how many. */
+  async prune(now = Date.now()): Promise<number> {
+    const result = await this.#database.db
+      .deleteFrom('sessions')
+      .where('created_at', '<', now - this.#timeouts.absoluteMs)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   #expired(session: Session, now: number): boolean {
@@ -139,6 +196,9 @@ export class SessionStore {
     });
   }
 }
+
+/** `expires_at` of an ended session's marker row. */
+const ENDED = 0;
 
 function key(id: string): string {
   return `session:${id}`;

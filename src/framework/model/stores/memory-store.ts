@@ -20,6 +20,8 @@ export class MemoryStore implements CacheStore {
   }
 
   set(key: string, entry: CacheEntry): void {
+    // A store of no entries (the memory tier turned off) would insert only to evict at once.
+    if (this.#maxEntries <= 0) return;
     this.#entries.delete(key);
     this.#entries.set(key, entry);
     while (this.#entries.size > this.#maxEntries) {

@@ -1,0 +1,1 @@
+export { SessionMinter } from './session-minter.js';

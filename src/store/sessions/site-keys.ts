@@ -1,0 +1,39 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { SessionCookies, sealingKey } from '../../shared/index.js';
+
+/**
+ * Everything the store derives from the site secret: the session cookie (the proxy's, whose MAC the
+ * app verifies too), CSRF tokens bound to a session, and the key that seals checkout state.
+ */
+export class SiteKeys {
+  readonly #secret: string;
+  readonly #plain: SessionCookies;
+  readonly #secure: SessionCookies;
+  /** The AES-256-GCM key for the checkout review's encrypted field. */
+  readonly checkout: Buffer;
+
+  constructor(secret: string) {
+    this.#secret = secret;
+    this.#plain = new SessionCookies({ secret, secure: false });
+    this.#secure = new SessionCookies({ secret, secure: true });
+    this.checkout = sealingKey(secret, 'checkout');
+  }
+
+  /** The session cookie codec; `Secure` cookies when the visitor came over TLS. */
+  sessionCookies(secure: boolean): SessionCookies {
+    return secure ? this.#secure : this.#plain;
+  }
+
+  /** The CSRF token of a session: a MAC of its id, so it changes when the id does (login, logout). */
+  csrfToken(sessionId: string): string {
+    return createHmac('sha256', this.#secret).update(`csrf\0${sessionId}`).digest('base64url');
+  }
+
+  /** True when `given` is the session's token, compared in constant time. */
+  csrfMatches(sessionId: string, given: string | undefined): boolean {
+    if (given === undefined) return false;
+    const expected = Buffer.from(this.csrfToken(sessionId));
+    const actual = Buffer.from(given);
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
+  }
+}
