@@ -7,7 +7,6 @@ import {
   insertCatalogFixture,
   Shopper,
   storeForTests,
-  TEST_SITE_SECRET,
   testDialects,
 } from '../testing/index.js';
 import type { Database } from '../db/index.js';

@@ -165,7 +165,10 @@ for (const dialect of await testDialects()) {
     it('lists checkout problems per field, and sends an empty cart back to the cart', async () => {
       const buyer = shopper();
       assert.equal((await buyer.get('/checkout')).headers['location'], '/cart');
-      await buyer.post('/cart/items', { product_id: 7, _csrf: (await buyer.get('/csrf-token')).body });
+      await buyer.post('/cart/items', {
+        product_id: 7,
+        _csrf: (await buyer.get('/csrf-token')).body,
+      });
       const form = await buyer.get('/checkout');
       const key = /name="idempotency_key" value="([^"]+)"/.exec(form.body)![1]!;
       const res = await buyer.post('/checkout/review', {

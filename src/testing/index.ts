@@ -5,4 +5,17 @@ export { storeForTests, PROJECT_ROOT, TEST_TTL, TEST_SITE_SECRET } from './store
 export { startYuletide, type RunningProcess } from './child-process.js';
 export { redisSkipReason, TEST_REDIS_URL } from './redis.js';
 export { LMDB_WRITER, writerChecksum } from './lmdb-writer.js';
-export { Shopper, httpTransport, injectTransport, type Transport, type ShopperResponse } from './shopper.js';
+export {
+  Shopper,
+  httpTransport,
+  injectTransport,
+  type Transport,
+  type ShopperResponse,
+} from './shopper.js';
+export {
+  chromiumSkipReason,
+  launchChromium,
+  saveScreenshot,
+  CHROMIUM_PATH,
+  SCREENSHOT_DIR,
+} from './browser.js';

@@ -105,7 +105,11 @@ export function injectTransport(app: {
     url: string;
     headers: Record<string, string>;
     body?: string;
-  }): Promise<{ status: number; headers: Record<string, string | string[]>; body: string | Buffer }>;
+  }): Promise<{
+    status: number;
+    headers: Record<string, string | string[]>;
+    body: string | Buffer;
+  }>;
 }): Transport {
   return async (request) => {
     const response = await app.inject(request);

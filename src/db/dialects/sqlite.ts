@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { SqliteDialect, type Dialect } from 'kysely';
+import {
+  CompiledQuery,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type SqliteDialectConfig,
+} from 'kysely';
 
 /** Statements kept prepared per connection; the app issues a few dozen distinct shapes. */
 const STATEMENT_CACHE_SIZE = 500;
@@ -31,5 +39,30 @@ export function sqliteDialect(file: string): { dialect: Dialect; raw: BetterSqli
       raw.close();
     },
   };
-  return { dialect: new SqliteDialect({ database }), raw };
+  return { dialect: new ImmediateSqliteDialect({ database }), raw };
+}
+
+/**
+ * SQLite with write transactions that take the write lock when they begin (`BEGIN IMMEDIATE`).
+ * Kysely's plain `BEGIN` is deferred: a transaction that reads and then writes, while another
+ * process (app servers share the file) commits, fails at once with SQLITE_BUSY instead of waiting
+ * in the busy handler. Taking the lock first makes it wait its turn instead.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }
