@@ -1,4 +1,4 @@
-import { Kysely, Migrator, sql, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, sql, type LogEvent, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import type { Schema } from './schema.js';
 import type { DialectName } from './dialects/dialect-name.js';
@@ -25,6 +25,8 @@ export interface Database {
 export interface OpenOptions {
   /** PostgreSQL pool size; SQLite has one connection per process. */
   readonly maxConnections?: number;
+  /** Called for every statement Kysely runs (not BEGIN/COMMIT), e.g. to count queries per request. */
+  readonly onQuery?: () => void;
 }
 
 /** Opens `sqlite:<file>` or `postgres://…`. Call `migrate()` before first use of a new database. */
@@ -32,12 +34,12 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length) || ':memory:';
     const { dialect } = sqliteDialect(file);
-    const db = new Kysely<Schema>({ dialect });
+    const db = new Kysely<Schema>({ dialect, ...logOption(options) });
     return { db, dialect: 'sqlite', location: file, listen: undefined, close: () => db.destroy() };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
     const { dialect } = postgresDialect(url, options.maxConnections ?? 10);
-    const db = new Kysely<Schema>({ dialect });
+    const db = new Kysely<Schema>({ dialect, ...logOption(options) });
     const location = url.replace(/\/\/[^@/]*@/, '//');
     const listen = async (channel: string, onNotify: () => void) => {
       const client = new pg.Client({ connectionString: url });
@@ -51,6 +53,16 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     return { db, dialect: 'postgres', location, listen, close: () => db.destroy() };
   }
   throw new DatabaseError(`unsupported database URL '${url}': use sqlite:<file> or postgres://…`);
+}
+
+function logOption(options: OpenOptions): { log?: (event: LogEvent) => void } {
+  const onQuery = options.onQuery;
+  if (!onQuery) return {};
+  return {
+    log: (event) => {
+      if (event.level === 'query') onQuery();
+    },
+  };
 }
 
 /** Applies every pending migration; safe to run from several processes at once. */

@@ -10,6 +10,7 @@ export {
 } from './catalog-generator/index.js';
 export {
   appendChange,
+  appendChanges,
   changesAfter,
   latestChangeId,
   pruneChanges,

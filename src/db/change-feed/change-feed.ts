@@ -23,9 +23,20 @@ export async function appendChange(
   dialect: Database['dialect'],
   change: { topic: string; key: string; version: number },
 ): Promise<void> {
+  await appendChanges(trx, dialect, [change]);
+}
+
+/** Appends several changes in one statement and one announcement (see `appendChange`). */
+export async function appendChanges(
+  trx: Kysely<Schema>,
+  dialect: Database['dialect'],
+  changes: readonly { topic: string; key: string; version: number }[],
+): Promise<void> {
+  if (changes.length === 0) return;
+  const now = Date.now();
   await trx
     .insertInto('change_feed')
-    .values({ ...change, created_at: Date.now() })
+    .values(changes.map((change) => ({ ...change, created_at: now })))
     .execute();
   // NOTIFY inside a transaction is delivered at commit, and dropped on rollback.
   if (dialect === 'postgres') await sql`select pg_notify(${CHANGE_CHANNEL}, '')`.execute(trx);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendChange, isUniqueViolation, type Database } from '../../db/index.js';
+import { appendChanges, isUniqueViolation, type Database } from '../../db/index.js';
 import { lastFour, type PaymentGateway } from './payment-gateway.js';
 
 export interface ShippingAddress {
@@ -163,13 +163,11 @@ export async function placeOrder(
         .set({ status: 'paid', updated_at: now })
         .where('id', '=', order.id)
         .execute();
-      for (const id of new Set(ids)) {
-        await appendChange(trx, database.dialect, {
-          topic: 'product',
-          key: String(id),
-          version: now,
-        });
-      }
+      await appendChanges(
+        trx,
+        database.dialect,
+        [...new Set(ids)].map((id) => ({ topic: 'product', key: String(id), version: now })),
+      );
       const outcome: OrderOutcome = {
         kind: 'placed',
         orderId: order.id,
