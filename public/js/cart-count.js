@@ -30,19 +30,30 @@
     return match ? match[1] : null;
   }
 
+  // A form on a cached page waits for its token: its buttons are disabled until it is filled in.
   function fillTokens() {
     var fields = document.querySelectorAll('input[data-csrf]');
     if (fields.length === 0) return;
+    var buttons = [];
+    for (var i = 0; i < fields.length; i++) {
+      var found = fields[i].form ? fields[i].form.querySelectorAll('button') : [];
+      for (var j = 0; j < found.length; j++) buttons.push(found[j]);
+    }
     var fill = function (token) {
-      for (var i = 0; i < fields.length; i++) fields[i].value = token;
+      for (var k = 0; k < fields.length; k++) fields[k].value = token;
+      for (var b = 0; b < buttons.length; b++) buttons[b].disabled = !token;
     };
     var token = readToken();
     if (token) return fill(token);
+    fill('');
     fetch('/csrf-token', { credentials: 'same-origin' })
       .then(function (response) {
         return response.ok ? response.text() : '';
       })
-      .then(fill, function () {});
+      .then(fill, function () {
+        // Offline or refused: let the shopper try; the server explains if the form is refused.
+        for (var b = 0; b < buttons.length; b++) buttons[b].disabled = false;
+      });
   }
 
   show();

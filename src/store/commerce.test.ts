@@ -205,5 +205,23 @@ for (const dialect of await testDialects()) {
       assert.equal(placed.status, 409);
       assert.match(placed.body, /sold out/);
     });
+
+    it('keeps the cart, and accepts the form, after the session timed out', async () => {
+      const buyer = shopper();
+      await buyer.get('/cart');
+      await buyer.post('/cart/items', { product_id: 9 });
+      // Half an hour on cached pages, which never reach the app: the session times out.
+      await database.db
+        .updateTable('sessions')
+        .set({ updated_at: Date.now() - 31 * 60_000 })
+        .where('id', '=', buyer.sessionId!)
+        .execute();
+      app = storeForTests(database, log); // a server without the session in its cache
+      const added = await buyer.post('/cart/items', { product_id: 10 });
+      assert.equal(added.status, 303, added.body);
+      const cart = await buyer.get('/cart');
+      assert.match(cart.body, /data-product-id="9"/);
+      assert.match(cart.body, /data-product-id="10"/);
+    });
   });
 }

@@ -52,5 +52,17 @@ for (const dialect of await testDialects()) {
         'replayed after logout: refused',
       );
     });
+
+    it('tells a new id from an ended or timed-out one, so an over id is never reused', async () => {
+      const store = new SessionStore(database, cache(), { idleMs: 1000, absoluteMs: 5000 });
+      const now = Date.now();
+      assert.deepEqual(await store.lookup('sid-never', now), { state: 'new' });
+      await store.create('sid-timed-out', now);
+      assert.deepEqual(await store.lookup('sid-timed-out', now + 2000), { state: 'expired' });
+      await store.end('sid-never-started');
+      assert.deepEqual(await store.lookup('sid-never-started'), { state: 'ended' });
+      assert.ok((await store.prune(Date.now() + 6000)) >= 3, 'old sessions and markers pruned');
+      assert.deepEqual(await store.lookup('sid-never-started'), { state: 'new' });
+    });
   });
 }

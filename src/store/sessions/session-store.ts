@@ -12,8 +12,8 @@ export interface Session {
 
 /**
  * What a session id names: a live session; nothing yet (a new visitor's id, before anything needed
- * a session); or a session that is over — ended (logged out, or replaced at login) or timed out.
- * An id whose session is over is never used again.
+ * a session); a session ended by logging out or replaced at login, whose id must never be used
+ * again; or one that timed out, whose login and data are gone (the id may start afresh).
  */
 export type SessionLookup =
   | { readonly state: 'live'; readonly session: Session }

@@ -36,17 +36,17 @@ export class Visit {
 
   /** The visit of `context`'s request; reads the session from the object cache or the database. */
   static async open(context: Context): Promise<Visit> {
-    const { keys, sessions, carts } = context.services;
+    const { keys, sessions } = context.services;
     const secure = context.request.headers['x-forwarded-proto'] === 'https';
     const id = keys.sessionCookies(secure).read(context.request.headers.cookie);
     if (id === undefined) return new Visit(context, '', undefined).#renew();
     const found = await sessions.lookup(id);
     if (found.state === 'live') return new Visit(context, id, found.session);
-    if (found.state === 'new') return new Visit(context, id, undefined);
-    // Over: a logged-out or replaced id is refused; a timed-out one hands its cart on.
-    const visit = new Visit(context, id, undefined).#renew();
-    if (found.state === 'expired') await carts.move(id, visit.sessionId, null);
-    return visit;
+    // Timed out: the login and session data are gone, but the id goes on naming the visitor's
+    // cart (cached pages keep a shopper browsing without the app seeing them for a long while).
+    if (found.state !== 'ended') return new Visit(context, id, undefined);
+    // Ended (logged out, or replaced at login): the id is refused and a new one issued.
+    return new Visit(context, id, undefined).#renew();
   }
 
   get sessionId(): string {
