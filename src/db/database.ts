@@ -19,6 +19,8 @@ export interface Database {
    */
   readonly listen:
     ((channel: string, onNotify: () => void) => Promise<() => Promise<void>>) | undefined;
+  /** Connections open, idle and awaited now, and the most allowed (SQLite: one, never awaited). */
+  connections(): { open: number; idle: number; waiting: number; max: number };
   close(): Promise<void>;
 }
 
@@ -35,10 +37,18 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     const file = url.slice('sqlite:'.length) || ':memory:';
     const { dialect } = sqliteDialect(file);
     const db = new Kysely<Schema>({ dialect, ...logOption(options) });
-    return { db, dialect: 'sqlite', location: file, listen: undefined, close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'sqlite',
+      location: file,
+      listen: undefined,
+      connections: () => ({ open: 1, idle: 1, waiting: 0, max: 1 }),
+      close: () => db.destroy(),
+    };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
-    const { dialect } = postgresDialect(url, options.maxConnections ?? 10);
+    const max = options.maxConnections ?? 10;
+    const { dialect, pool } = postgresDialect(url, max);
     const db = new Kysely<Schema>({ dialect, ...logOption(options) });
     const location = url.replace(/\/\/[^@/]*@/, '//');
     const listen = async (channel: string, onNotify: () => void) => {
@@ -50,7 +60,13 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
       await client.query(`LISTEN ${pgIdentifier(channel)}`);
       return () => client.end();
     };
-    return { db, dialect: 'postgres', location, listen, close: () => db.destroy() };
+    const connections = () => ({
+      open: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max,
+    });
+    return { db, dialect: 'postgres', location, listen, connections, close: () => db.destroy() };
   }
   throw new DatabaseError(`unsupported database URL '${url}': use sqlite:<file> or postgres://…`);
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createLogger, type Config, type Logger } from '../../shared/index.js';
-import { migrate, openDatabase } from '../../db/index.js';
+import { Gauge } from 'prom-client';
+import { migrate, openDatabase, type Database } from '../../db/index.js';
 import { AppServer, LmdbStore, MemoryStore, ObjectCache } from '../../framework/index.js';
 import { Catalog, createStoreApp, startInvalidation } from '../../store/index.js';
 import { siteSecret } from '../site-secret.js';
@@ -26,6 +27,7 @@ export async function runApp(config: Config, root: string): Promise<void> {
     siteSecret: siteSecret(config),
   });
   const stopInvalidation = await startInvalidation(database, { ...app.services, cache }, log);
+  exportConnections(database);
   const server = new AppServer((request) => app.handle(request), { log });
   const port = await server.listen(config.port, config.host);
   log.info({ port, host: config.host, database: database.location }, 'app server listening');
@@ -39,6 +41,22 @@ export async function runApp(config: Config, root: string): Promise<void> {
     await database.close();
     log.info('stopped');
     log.flush();
+  });
+}
+
+/** The database connections in use, idle, awaited and allowed, read when `/__metrics` is scraped. */
+function exportConnections(database: Database): void {
+  new Gauge({
+    name: 'yuletide_db_connections',
+    help: 'Database connections of this app server by state (busy, idle, waiting for one, max)',
+    labelNames: ['state'],
+    collect() {
+      const now = database.connections();
+      this.set({ state: 'busy' }, now.open - now.idle);
+      this.set({ state: 'idle' }, now.idle);
+      this.set({ state: 'waiting' }, now.waiting);
+      this.set({ state: 'max' }, now.max);
+    },
   });
 }
 
