@@ -59,6 +59,8 @@ for (const dialect of await testDialects()) {
       assert.deepEqual(await store.lookup('sid-never', now), { state: 'new' });
       await store.create('sid-timed-out', now);
       assert.deepEqual(await store.lookup('sid-timed-out', now + 2000), { state: 'expired' });
+      await store.create('sid-timed-out', now + 6000);
+      assert.equal((await store.lookup('sid-timed-out', now + 6500)).state, 'live', 'afresh');
       await store.end('sid-never-started');
       assert.deepEqual(await store.lookup('sid-never-started'), { state: 'ended' });
       assert.ok((await store.prune(Date.now() + 6000)) >= 3, 'old sessions and markers pruned');

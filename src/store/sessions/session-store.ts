@@ -107,9 +107,11 @@ export class SessionStore {
       .insertInto('sessions')
       .values(row)
       .onConflict((oc) =>
+        // created_at too: a timed-out session started afresh under its id begins a new life.
         oc.column('id').doUpdateSet({
           customer_id: row.customer_id,
           data: row.data,
+          created_at: row.created_at,
           updated_at: row.updated_at,
           expires_at: row.expires_at,
         }),
