@@ -30,7 +30,7 @@ export class ObjectCache {
     now: number | ((entry: CacheEntry) => boolean),
     onMiss?: (tier: CacheTier) => void,
   ): { entry: CacheEntry; tier: CacheTier } | undefined {
-    // No closures per call (this is the hot path of every page): try/catch inline instead of #try.
+    // try/catch inline rather than #try closures: this runs for every part of every product shown.
     let near: CacheEntry | undefined;
     try {
       near = this.memory.get(key);

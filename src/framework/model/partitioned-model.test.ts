@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { objectCacheLookups } from './cache-metrics.js';
 import { Freshness } from './freshness.js';
 import { ObjectCache } from './object-cache.js';
 import { PartitionedModel, type Versioned } from './partitioned-model.js';
@@ -76,6 +77,39 @@ describe('PartitionedModel', () => {
     toys.invalidate(1);
     await toys.load(1, ['core']);
     assert.equal(fetches.length, 2);
+  });
+
+  it('counts lookups by part, tier and result on the metrics counter', async () => {
+    const memory = new MemoryStore({ maxEntries: 100 });
+    const cache = new ObjectCache(memory, new MemoryStore({ maxEntries: 100 }));
+    const counted = new PartitionedModel<Toy>({
+      name: 'counted',
+      ttlSeconds: { core: 3600, price: 300 },
+      cache,
+      surrogateKey: (id) => `c${id}`,
+      fetch: async (ids) =>
+        new Map(ids.map((id) => [id, { price: { value: { cents: id }, version: 1 } }])),
+    });
+    await counted.load(1, ['price']); // memory and host miss, the database has it
+    memory.clear();
+    await counted.load(1, ['price']); // memory misses, the host tier hits
+    await counted.load(1, ['price']); // memory hits
+    const { values } = await objectCacheLookups.get();
+    const count = (tier: string, result: string) =>
+      values.find(
+        (v) =>
+          v.labels['model'] === 'counted' &&
+          v.labels['part'] === 'price' &&
+          v.labels['tier'] === tier &&
+          v.labels['result'] === result,
+      )?.value;
+    assert.deepEqual(
+      ['memory:hit', 'memory:miss', 'lmdb:hit', 'lmdb:miss', 'database:hit'].map((label) => {
+        const [tier, result] = label.split(':') as [string, string];
+        return `${label}=${count(tier, result)}`;
+      }),
+      ['memory:hit=1', 'memory:miss=2', 'lmdb:hit=1', 'lmdb:miss=1', 'database:hit=1'],
+    );
   });
 
   it('answers an unknown part or a malformed id with a typed error', async () => {

@@ -1,8 +1,8 @@
-import { lookupCount, type LookupCount } from './cache-metrics.js';
 import { ModelInputError, UnknownPartError } from '../errors.js';
 import type { Freshness } from './freshness.js';
 import type { ObjectCache } from './object-cache.js';
 import type { CacheEntry } from './stores/cache-store.js';
+import { modelParts, type ModelPart } from './model-part.js';
 import { RefreshAhead } from './refresh-ahead.js';
 import { ChangeSync, type ChangeSyncOptions } from './change-sync.js';
 
@@ -34,23 +34,6 @@ export interface PartitionedModelOptions<P extends object> {
   readonly sync?: Pick<ChangeSyncOptions, 'changedSince' | 'everyMs' | 'marginMs'>;
 }
 
-/** What a lookup needs of one part, worked out once instead of on every lookup. */
-interface Part {
-  readonly name: string;
-  /** `:<name>`, the end of the part's cache keys. */
-  readonly keySuffix: string;
-  readonly ttlSeconds: number;
-  readonly ttlMs: number;
-  /** A hit with fewer seconds than this left is queued for refresh-ahead. */
-  readonly refreshBelowSeconds: number;
-  readonly memoryHits: LookupCount;
-  readonly memoryMisses: LookupCount;
-  readonly lmdbHits: LookupCount;
-  readonly lmdbMisses: LookupCount;
-  readonly databaseLoads: LookupCount;
-  readonly refreshes: LookupCount;
-}
-
 /**
  * A data object split into parts that are cached and expire separately (the paper's partitioned
  * product: text for an hour, price for minutes, inventory for seconds). `loadMany` serves every
@@ -58,7 +41,7 @@ interface Part {
  */
 export class PartitionedModel<P extends object> {
   readonly #options: PartitionedModelOptions<P>;
-  readonly #parts: ReadonlyMap<string, Part>;
+  readonly #parts: ReadonlyMap<string, ModelPart>;
   readonly #keyPrefix: string;
 
   readonly #refreshAhead: RefreshAhead<Extract<keyof P, string>> | undefined;
@@ -67,29 +50,10 @@ export class PartitionedModel<P extends object> {
   constructor(options: PartitionedModelOptions<P>) {
     this.#options = options;
     this.#keyPrefix = `${options.name}:`;
-    const ttls = options.ttlSeconds as Readonly<Record<string, number>>;
-    const count = (part: string, tier: string, result: 'hit' | 'miss') =>
-      lookupCount(options.name, part, tier, result);
-    this.#parts = new Map(
-      Object.entries(ttls).map(([name, ttlSeconds]) => [
-        name,
-        {
-          name,
-          keySuffix: `:${name}`,
-          ttlSeconds,
-          ttlMs: ttlSeconds * 1000,
-          refreshBelowSeconds:
-            options.refreshAfter === undefined
-              ? -Infinity
-              : ttlSeconds * (1 - options.refreshAfter),
-          memoryHits: count(name, 'memory', 'hit'),
-          memoryMisses: count(name, 'memory', 'miss'),
-          lmdbHits: count(name, 'lmdb', 'hit'),
-          lmdbMisses: count(name, 'lmdb', 'miss'),
-          databaseLoads: count(name, 'database', 'hit'),
-          refreshes: count(name, 'refresh', 'hit'),
-        },
-      ]),
+    this.#parts = modelParts(
+      options.name,
+      options.ttlSeconds as Readonly<Record<string, number>>,
+      options.refreshAfter,
     );
     if (options.refreshAfter !== undefined) {
       this.#refreshAhead = new RefreshAhead((part, ids) => this.#refresh(part, ids));
@@ -167,13 +131,15 @@ export class PartitionedModel<P extends object> {
       (part) => (entry: CacheEntry) => this.#freshUntil(entry, part.ttlMs) > now,
     );
     const found = new Map<number, Record<string, unknown>>();
-    let missing: Map<number, Part[]> | undefined;
+    let missing: Map<number, ModelPart[]> | undefined;
     for (const id of ids) {
       const object: Record<string, unknown> = {};
-      const keyStart = this.#keyPrefix + String(id);
+      // The id turned into a string once per object, not once per part: with thousands of ids
+      // it misses V8's number-string cache, and it showed in the profile.
+      const idKey = this.#keyPrefix + String(id);
       for (let i = 0; i < parts.length; i++) {
         const part = parts[i]!;
-        const hit = cache.get(keyStart + part.keySuffix, fresh[i]!);
+        const hit = cache.get(idKey + part.keySuffix, fresh[i]!);
         if (hit) {
           if (hit.tier === 'memory') {
             part.memoryHits.pending++;
@@ -205,12 +171,12 @@ export class PartitionedModel<P extends object> {
   /** Reads every missed part of every object in one round trip, and caches what it read. */
   async #fetchMissing<K extends keyof P>(
     found: Map<number, Record<string, unknown>>,
-    missing: Map<number, Part[]>,
+    missing: Map<number, ModelPart[]>,
     now: number,
     freshness: Freshness | undefined,
   ): Promise<Map<number, Pick<P, K>>> {
     const { cache } = this.#options;
-    const wanted = new Set<Part>();
+    const wanted = new Set<ModelPart>();
     for (const parts of missing.values()) for (const part of parts) wanted.add(part);
     const fetched = await this.#options.fetch(
       [...missing.keys()],
@@ -227,7 +193,7 @@ export class PartitionedModel<P extends object> {
         const loaded = row[part.name];
         if (!loaded) continue;
         part.databaseLoads.pending++;
-        cache.set(this.#keyPrefix + String(id) + part.keySuffix, {
+        cache.set(this.#key(id, part), {
           value: loaded.value,
           version: loaded.version,
           expiresAt: now + part.ttlMs,
@@ -248,7 +214,7 @@ export class PartitionedModel<P extends object> {
       const loaded = row[name];
       if (!loaded) continue;
       part.refreshes.pending++;
-      this.#options.cache.set(this.#keyPrefix + String(id) + part.keySuffix, {
+      this.#options.cache.set(this.#key(id, part), {
         value: loaded.value,
         version: loaded.version,
         expiresAt: now + part.ttlMs,
@@ -265,16 +231,17 @@ export class PartitionedModel<P extends object> {
   /** Drops every cached part of these ids, in one transaction per tier. */
   invalidateMany(ids: readonly number[]): void {
     const keys: string[] = [];
-    for (const id of ids)
-      for (const part of this.#parts.values())
-        keys.push(this.#keyPrefix + String(id) + part.keySuffix);
+    for (const id of ids) for (const part of this.#parts.values()) keys.push(this.#key(id, part));
     this.#options.cache.deleteMany(keys);
   }
 
   /** Drops every cached part of `id` from every tier of this process and the host. */
   invalidate(id: number): void {
-    for (const part of this.#parts.values())
-      this.#options.cache.delete(this.#keyPrefix + String(id) + part.keySuffix);
+    for (const part of this.#parts.values()) this.#options.cache.delete(this.#key(id, part));
+  }
+
+  #key(id: number, part: ModelPart): string {
+    return this.#keyPrefix + String(id) + part.keySuffix;
   }
 
   #use(
@@ -287,8 +254,8 @@ export class PartitionedModel<P extends object> {
   }
 
   /** The parts named, or an UnknownPartError. */
-  #resolve(names: readonly (keyof P)[]): Part[] {
-    const parts: Part[] = [];
+  #resolve(names: readonly (keyof P)[]): ModelPart[] {
+    const parts: ModelPart[] = [];
     for (const name of names) {
       const part = this.#parts.get(String(name));
       if (!part) throw new UnknownPartError(this.#options.name, String(name));
