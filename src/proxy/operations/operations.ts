@@ -5,6 +5,7 @@ import type { ProxyMetrics } from './proxy-metrics.js';
 import { STATUS_CSS, STATUS_HTML } from './status-page.js';
 import { STATUS_SCRIPT } from './status-script.js';
 import type { TrafficPoint } from './traffic-window.js';
+import { TierSampler, type AppPoint, type TierPoint } from './tier-sampler.js';
 
 /** What `/__status` answers with `Accept: application/json`. */
 export interface ClusterStatus {
@@ -18,6 +19,8 @@ export interface ClusterStatus {
     /** The last minute, oldest first. */
     readonly history: TrafficPoint[];
   };
+  /** The app tier, from the app servers' own metrics: the last minute and each server's last second. */
+  readonly tiers: { readonly history: TierPoint[]; readonly apps: AppPoint[] };
   readonly generatedAt: string;
 }
 
@@ -46,6 +49,7 @@ export class Operations {
   readonly #processes: () => ProcessInfo[];
   readonly #probeTimeoutMs: number;
   readonly #pid: number;
+  readonly #tiers: TierSampler;
 
   constructor(options: {
     balancer: { status(): { url: string; healthy: boolean }[] };
@@ -59,6 +63,7 @@ export class Operations {
     this.#processes = options.processes;
     this.#probeTimeoutMs = options.probeTimeoutMs ?? 500;
     this.#pid = process.pid;
+    this.#tiers = new TierSampler(options.processes);
     options.metrics.watchUpstreams(() => options.balancer.status());
   }
 
@@ -107,6 +112,7 @@ export class Operations {
         p99Ms: last?.p99Ms ?? null,
         history,
       },
+      tiers: this.#tiers.read(),
       generatedAt: new Date().toISOString(),
     };
   }

@@ -25,6 +25,16 @@ export const STATUS_HTML = `<!doctype html>
 <div class="card"><h2>App servers in rotation</h2><p class="figure" id="healthy">–</p><ul id="upstreams"></ul></div>
 </section>
 <section>
+<h2>App tier</h2>
+<div class="cards">
+<div class="card"><h2>App requests / s</h2><p class="figure" id="app-rps">–</p><canvas id="chart-app-rps" aria-label="app server requests per second, last minute"></canvas></div>
+<div class="card"><h2>App p99</h2><p class="figure" id="app-p99">–</p><canvas id="chart-app-p99" aria-label="app server 99th percentile, last minute"></canvas></div>
+<div class="card"><h2>Object-cache hit ratio</h2><p class="figure" id="oc-hits">–</p><canvas id="chart-oc-hits" aria-label="object cache hit ratio, last minute"></canvas></div>
+<div class="card"><h2>Search p99</h2><p class="figure" id="search-p99">–</p><canvas id="chart-search-p99" aria-label="search daemon 99th percentile as the app servers see it, last minute"></canvas></div>
+<div class="card"><h2>Database connections in use</h2><p class="figure" id="db-busy">–</p><canvas id="chart-db-busy" aria-label="database connections in use, last minute"></canvas></div>
+</div>
+</section>
+<section>
 <h2>Processes</h2>
 <table>
 <thead><tr><th>role</th><th>pid</th><th>port</th><th>health</th><th>restarts</th><th>started</th></tr></thead>

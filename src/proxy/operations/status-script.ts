@@ -96,7 +96,24 @@ export const STATUS_SCRIPT = String.raw`'use strict';
       tr.appendChild(cell(p.startedAt ? new Date(p.startedAt).toLocaleTimeString() : null));
       return tr;
     }));
+    if (status.tiers) renderTiers(status.tiers);
     text(byId('updated'), 'updated ' + new Date(status.generatedAt).toLocaleTimeString());
+  }
+
+  function renderTiers(tiers) {
+    var history = tiers.history;
+    var last = history.length > 0 ? history[history.length - 1] : {};
+    var pick = function (key) { return history.map(function (p) { return p[key]; }); };
+    text(byId('app-rps'), format(last.appRequests, 'count'));
+    text(byId('app-p99'), format(last.appP99Ms, 'ms'));
+    text(byId('oc-hits'), format(last.objectCacheHitRatio, 'ratio'));
+    text(byId('search-p99'), format(last.searchP99Ms, 'ms') + (last.searchRequests ? ' at ' + format(last.searchRequests, 'count') + '/s' : ''));
+    text(byId('db-busy'), last.dbMax ? format(last.dbBusy, 'count') + ' of ' + last.dbMax + (last.dbWaiting ? ', ' + last.dbWaiting + ' waiting' : '') : '–');
+    draw(byId('chart-app-rps'), pick('appRequests'), 'count');
+    draw(byId('chart-app-p99'), pick('appP99Ms'), 'ms');
+    draw(byId('chart-oc-hits'), pick('objectCacheHitRatio'), 'ratio');
+    draw(byId('chart-search-p99'), pick('searchP99Ms'), 'ms');
+    draw(byId('chart-db-busy'), pick('dbBusy'), 'count');
   }
 
   function poll() {

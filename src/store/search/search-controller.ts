@@ -1,3 +1,4 @@
+import { Histogram } from 'prom-client';
 import { BadRequestError } from '../../shared/index.js';
 import {
   choiceParam,
@@ -18,6 +19,13 @@ import { PAGE_SIZE } from '../catalog/listing-query.js';
 import { productView } from '../catalog/product-view.js';
 import type { Taxonomy } from '../catalog/taxonomy.js';
 import { searchControls, type SearchState } from './search-page.js';
+
+/** The search daemon's answer time as this app server sees it, for the operations view. */
+const searchSeconds = new Histogram({
+  name: 'yuletide_search_duration_seconds',
+  help: 'Seconds the search daemon took to answer this app server, round trip',
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+});
 
 type Context = RequestContext<StoreServices>;
 
@@ -63,6 +71,7 @@ async function searchWithDaemon(context: Context, client: SearchClient): Promise
     return context.render('search', { ...common, asked: false }, 'public');
   }
   let answer;
+  const asked = performance.now();
   try {
     answer = await client.search(
       {
@@ -79,6 +88,7 @@ async function searchWithDaemon(context: Context, client: SearchClient): Promise
       },
       context.request.requestId,
     );
+    searchSeconds.observe((performance.now() - asked) / 1000);
   } catch (error) {
     if (!(error instanceof SearchUnavailableError)) throw error;
     context.log.warn({ err: error, reqId: context.request.requestId }, 'search is resting');
