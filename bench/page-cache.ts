@@ -4,13 +4,17 @@
 //     sends the page from memory — interleaved rounds, medians;
 //  2. product pages through our proxy in front of one app server: all hits versus all misses.
 // Run: npm run build && node dist/bench/page-cache.js [--seconds 5] [--rounds 5] [--connections 32] [--products 20000]
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startYuletide, type RunningProcess } from '../src/testing/index.js';
+import {
+  freePort,
+  startYuletide,
+  waitFor as waitUntil,
+  type RunningProcess,
+} from '../src/testing/index.js';
 import { seededDatabase } from './lib/bench-database.js';
 import { count, median, table } from './lib/measure.js';
 import { ensureCommand, wrk, type WrkResult } from './lib/wrk.js';
@@ -33,28 +37,18 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yuletide-bench-page-cache-'))
 const cleanups: (() => Promise<unknown> | void)[] = [];
 process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
+/** Resolves once `url` answers 2xx. */
 async function waitFor(url: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  const probe = async () => {
     try {
       const response = await fetch(url);
       await response.arrayBuffer();
-      if (response.ok) return;
+      return response.ok ? true : undefined;
     } catch {
-      // not yet
+      return undefined; // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  };
+  await waitUntil(probe, timeoutMs, `${url} to answer`, 100);
 }
 
 /**
@@ -143,56 +137,6 @@ async function startProxy(upstream: string, env: Record<string, string>): Promis
   return proxy;
 }
 
-/**
- * wrk as bench/lib/wrk.ts runs it (same settings, same result line), for what the shared helper
- * cannot do: send `headers` (a returning browser's session cookie), or ask a URL never asked
- * before on every request (`fresh`: `/p/<id>?miss=<tag>-<n>` over `products` products), so a
- * miss run measures misses only.
- */
-function wrkWith(
-  url: string,
-  options: {
-    seconds: number;
-    connections: number;
-    paths?: readonly string[];
-    fresh?: { tag: string; products: number };
-  },
-  headers: readonly string[],
-): WrkResult {
-  ensureCommand('wrk');
-  const script = path.join(fs.mkdtempSync(path.join(dir, 'wrk-')), 'script.lua');
-  const next = options.fresh
-    ? `n = n + 1
-  return wrk.format(nil, "/p/" .. (1 + (n * 7919) % ${options.fresh.products}) .. "?miss=${options.fresh.tag}-" .. n)`
-    : 'return wrk.format(nil, paths[math.random(#paths)])';
-  fs.writeFileSync(
-    script,
-    `local paths = {${(options.paths ?? []).map((p) => JSON.stringify(p)).join(',')}}
-local n = 0
-request = function()
-  ${next}
-end
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT %f %f %f %d %d\\n", summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
-end
-`,
-  );
-  const args = ['-t', '1', '-c', String(options.connections), '-d', `${options.seconds}s`];
-  for (const header of headers) args.push('-H', header);
-  const output = execFileSync('wrk', [...args, '-s', script, url], { encoding: 'utf8' });
-  const match = /RESULT (\S+) (\S+) (\S+) (\d+) (\d+)/.exec(output);
-  if (!match) throw new Error(`could not read wrk's output:\n${output}`);
-  return {
-    requestsPerSecond: Number(match[1]),
-    p50Ms: Number(match[2]),
-    p99Ms: Number(match[3]),
-    non2xx: Number(match[4]),
-    socketErrors: Number(match[5]),
-  };
-}
-
 /** A valid session cookie from the proxy at `url`, as a returning browser would send it. */
 async function sessionCookie(url: string): Promise<string> {
   const response = await fetch(url);
@@ -214,9 +158,6 @@ function row(name: string, results: WrkResult[], baseline: number): string[] {
   ];
 }
 
-/** One measurement: the shared wrk helper, or the same run with a session cookie header. */
-type Measure = (url: string, paths: readonly string[]) => WrkResult;
-
 try {
   // ── 1. The same 20 KB page: ours, nginx proxy_cache, bare node:http. ──
   const bare = await startBareServer();
@@ -225,29 +166,21 @@ try {
   const oursUrl = `http://127.0.0.1:${ours.port}`;
   await waitFor(`${oursUrl}/page`);
   const cookie = await sessionCookie(`${oursUrl}/page`);
-  const anonymous: Measure = (url, paths) => wrk(url, { seconds, connections, paths });
-  const returning: Measure = (url, paths) =>
-    wrkWith(url, { seconds, connections, paths }, [cookie]);
+  // A new visitor sends no cookie; a returning one sends the session cookie it was given.
   const targets = [
-    {
-      name: 'our proxy, new visitor',
-      url: oursUrl,
-      measure: anonymous,
-      results: [] as WrkResult[],
-    },
-    {
-      name: 'our proxy, returning visitor',
-      url: oursUrl,
-      measure: returning,
-      results: [] as WrkResult[],
-    },
-    { name: 'nginx proxy_cache', url: nginx, measure: anonymous, results: [] as WrkResult[] },
-    { name: 'bare node:http', url: bare.url, measure: anonymous, results: [] as WrkResult[] },
-  ];
+    { name: 'our proxy, new visitor', url: oursUrl, headers: [] as string[] },
+    { name: 'our proxy, returning visitor', url: oursUrl, headers: [cookie] },
+    { name: 'nginx proxy_cache', url: nginx, headers: [] },
+    { name: 'bare node:http', url: bare.url, headers: [] },
+  ].map((target) => ({ ...target, results: [] as WrkResult[] }));
   const paths = ['/page'];
   for (const target of targets) wrk(target.url, { seconds: 2, connections, paths });
   for (let round = 0; round < rounds; round++) {
-    for (const target of targets) target.results.push(target.measure(target.url, paths));
+    for (const target of targets) {
+      target.results.push(
+        wrk(target.url, { seconds, connections, paths, headers: target.headers }),
+      );
+    }
   }
   const rps = (results: WrkResult[]) => median(results.map((r) => r.requestsPerSecond));
   const nginxRps = rps(targets[2]!.results);
@@ -296,9 +229,18 @@ try {
   };
   await warm();
   const productCookie = await sessionCookie(proxyUrl + hot[0]!);
-  // Each miss run asks URLs never asked before (an ignored query parameter makes them distinct).
+  // Each miss run asks URLs never asked before (an ignored query parameter makes them distinct),
+  // going through the catalog in a stride so neighbouring requests ask different products.
+  const catalog = Array.from({ length: products }, (_, n) => `/p/${1 + ((n * 7919) % products)}`);
   const miss = (tag: string, headers: readonly string[], length = seconds) =>
-    wrkWith(proxyUrl, { seconds: length, connections, fresh: { tag, products } }, headers);
+    wrk(proxyUrl, {
+      seconds: length,
+      connections,
+      paths: catalog,
+      order: 'sequential',
+      uniqueQuery: `miss=${tag}`,
+      headers,
+    });
   miss('warm', [], 2);
   const runs = {
     hitNew: [] as WrkResult[],
@@ -311,7 +253,7 @@ try {
     runs.hitNew.push(wrk(proxyUrl, { seconds, connections, paths: hot }));
     await warm();
     runs.hitReturning.push(
-      wrkWith(proxyUrl, { seconds, connections, paths: hot }, [productCookie]),
+      wrk(proxyUrl, { seconds, connections, paths: hot, headers: [productCookie] }),
     );
     runs.missNew.push(miss(`new${round}`, []));
     runs.missReturning.push(miss(`returning${round}`, [productCookie]));

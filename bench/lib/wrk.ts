@@ -20,53 +20,81 @@ export interface WrkResult {
   readonly socketErrors: number;
 }
 
+export interface WrkOptions {
+  readonly seconds: number;
+  readonly connections: number;
+  /** wrk threads. Default 1. */
+  readonly threads?: number;
+  /** Paths asked, one per request; none: the URL's own path every time. */
+  readonly paths?: readonly string[];
+  /** `random` (default): any of `paths` each time; `sequential`: in order, round and round. */
+  readonly order?: 'random' | 'sequential';
+  /**
+   * A query parameter added to every request with a running number (`miss=run1` asks
+   * `…?miss=run1-1-17`: thread 1, request 17), so no URL is asked twice: a run of cache misses.
+   * Give each run its own, since a cache remembers the URLs of the runs before.
+   */
+  readonly uniqueQuery?: string;
+  /** Request header lines, `Name: value` (a returning browser's `Cookie: yt_sid=…`). */
+  readonly headers?: readonly string[];
+}
+
 /**
- * Runs wrk against `url` for `seconds`; `paths` (optional) are requested at random, one per request.
- * Latency percentiles come from wrk's own histogram through a Lua `done` hook.
+ * Runs wrk against `url` for `seconds`. Latency percentiles come from wrk's own histogram
+ * through a Lua `done` hook.
  */
-export function wrk(
-  url: string,
-  options: { seconds: number; connections: number; threads?: number; paths?: readonly string[] },
-): WrkResult {
+export function wrk(url: string, options: WrkOptions): WrkResult {
   ensureCommand('wrk');
-  const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yuletide-wrk-')), 'script.lua');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yuletide-wrk-'));
+  try {
+    const script = path.join(dir, 'script.lua');
+    fs.writeFileSync(script, luaScript(options));
+    const args = ['-t', String(options.threads ?? 1), '-c', String(options.connections)];
+    args.push('-d', `${options.seconds}s`);
+    for (const header of options.headers ?? []) args.push('-H', header);
+    const output = execFileSync('wrk', [...args, '-s', script, url], { encoding: 'utf8' });
+    const match = /RESULT (\S+) (\S+) (\S+) (\d+) (\d+)/.exec(output);
+    if (!match) throw new Error(`could not read wrk's output:\n${output}`);
+    return {
+      requestsPerSecond: Number(match[1]),
+      p50Ms: Number(match[2]),
+      p99Ms: Number(match[3]),
+      non2xx: Number(match[4]),
+      socketErrors: Number(match[5]),
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The Lua script: which path each request asks, and the result line wrk prints at the end. */
+function luaScript(options: WrkOptions): string {
   const paths = options.paths ?? [];
-  fs.writeFileSync(
-    script,
-    `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}
+  const pick =
+    options.order === 'sequential'
+      ? 'n = n + 1\n  local p = paths[1 + (n - 1) % #paths]'
+      : 'n = n + 1\n  local p = paths[math.random(#paths)]';
+  const unique = options.uniqueQuery
+    ? `p = p .. (string.find(p, "?", 1, true) and "&" or "?") .. ${JSON.stringify(`${options.uniqueQuery}-`)} .. id .. "-" .. n`
+    : '';
+  // Each wrk thread runs its own Lua state: `setup` numbers them so their running numbers differ.
+  return `local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}
+local n = 0
 request = function()
   if #paths == 0 then return wrk.format(nil) end
-  return wrk.format(nil, paths[math.random(#paths)])
+  ${pick}
+  ${unique}
+  return wrk.format(nil, p)
 end
 done = function(summary, latency, requests)
   io.write(string.format("RESULT %f %f %f %d %d\\n", summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(99) / 1000,
     summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end
-`,
-  );
-  const output = execFileSync(
-    'wrk',
-    [
-      '-t',
-      String(options.threads ?? 1),
-      '-c',
-      String(options.connections),
-      '-d',
-      `${options.seconds}s`,
-      '-s',
-      script,
-      url,
-    ],
-    { encoding: 'utf8' },
-  );
-  const match = /RESULT (\S+) (\S+) (\S+) (\d+) (\d+)/.exec(output);
-  if (!match) throw new Error(`could not read wrk's output:\n${output}`);
-  return {
-    requestsPerSecond: Number(match[1]),
-    p50Ms: Number(match[2]),
-    p99Ms: Number(match[3]),
-    non2xx: Number(match[4]),
-    socketErrors: Number(match[5]),
-  };
+`;
 }

@@ -1,15 +1,20 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import http from 'node:http';
+import type http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { captureLogs } from '../testing/index.js';
+import {
+  captureLogs,
+  externalAddress,
+  httpRequest as request,
+  rawExchange as raw,
+} from '../testing/index.js';
 import { UpstreamUnavailableError } from './balancer/index.js';
 import { MemoryPageStore, PageCache, type Headers } from './page-cache/index.js';
 import { ProxyServer, type ProxyServerOptions } from './proxy-server.js';
-import { SessionCookies } from '../shared/index.js';
+import { SessionMinter } from './session/index.js';
 import { StaticFiles } from './static-files/index.js';
 
 const { log } = captureLogs();
@@ -59,93 +64,25 @@ async function startProxy(
   const server = new ProxyServer({
     log,
     cache: new PageCache({ store: new MemoryPageStore({ maxBytes: 8 * 1024 * 1024 }), log }),
-    sessions: new SessionCookies({ secret: SECRET, secure: false }),
+    sessions: new SessionMinter({ secret: SECRET, secure: false }),
     ...options,
   });
   const port = await server.listen(0, host);
   return { server, port };
 }
 
-interface Reply {
-  readonly status: number;
-  readonly headers: http.IncomingHttpHeaders;
-  readonly body: string;
-}
-
-function request(
-  port: number,
-  target: string,
-  options: {
-    method?: string;
-    headers?: http.OutgoingHttpHeaders;
-    body?: string;
-    host?: string;
-  } = {},
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: options.host ?? '127.0.0.1',
-        port,
-        path: target,
-        method: options.method ?? 'GET',
-        headers: options.headers,
-        agent: false,
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
-
-/** Writes `data` on a raw connection; resolves to what came back and whether the proxy closed it. */
-function raw(
-  port: number,
-  data: string | string[],
-  waitMs = 1000,
-): Promise<{ text: string; closed: boolean; ms: number }> {
-  return new Promise((resolve) => {
-    const started = performance.now();
-    const socket = net.connect(port, '127.0.0.1');
-    let text = '';
-    const pieces = Array.isArray(data) ? data : [data];
-    socket.on('connect', () => {
-      for (const piece of pieces) socket.write(piece);
-    });
-    socket.on('data', (chunk) => (text += chunk.toString('latin1')));
-    const timer = setTimeout(() => {
-      socket.destroy();
-      resolve({ text, closed: false, ms: performance.now() - started });
-    }, waitMs);
-    socket.on('close', () => {
-      clearTimeout(timer);
-      resolve({ text, closed: true, ms: performance.now() - started });
-    });
-    socket.on('error', () => undefined);
-  });
-}
-
-/** An address of this machine that is not loopback, to be a client the proxy does not trust. */
-function externalAddress(): string | undefined {
-  for (const list of Object.values(os.networkInterfaces())) {
-    for (const info of list ?? [])
-      if (info.family === 'IPv4' && !info.internal) return info.address;
-  }
-  return undefined;
-}
-
 describe('proxy server: the pipeline', () => {
-  const upstream = fakeUpstream((request) =>
-    request.path === '/private'
-      ? { headers: { 'cache-control': 'private', 'set-cookie': 'cart=alice' }, body: 'alice' }
-      : {},
-  );
+  const upstream = fakeUpstream((request) => {
+    if (request.path === '/private') {
+      return { headers: { 'cache-control': 'private', 'set-cookie': 'cart=alice' }, body: 'alice' };
+    }
+    if (request.path === '/login') {
+      // The app rotates the session id at login by setting the session cookie itself.
+      const setCookie = ['yt_sid=chosen-by-the-app; Path=/; HttpOnly', 'cart=2; Path=/'];
+      return { headers: { 'cache-control': 'private, no-store', 'set-cookie': setCookie } };
+    }
+    return {};
+  });
   let proxy: Awaited<ReturnType<typeof startProxy>>;
   before(async () => {
     proxy = await startProxy({ upstream });
@@ -187,6 +124,18 @@ describe('proxy server: the pipeline', () => {
     assert.ok(alice.headers['set-cookie']?.includes('cart=alice'));
     assert.equal(upstream.requests.filter((r) => r.path === '/private').length, 2);
     assert.equal(bob.headers['set-cookie']?.filter((c) => c.startsWith('cart=')).length, 1);
+  });
+
+  it("lets the app's own session cookie win over the one it would issue", async () => {
+    const login = await request(proxy.port, '/login', { method: 'POST', body: 'user=alice' });
+    assert.deepEqual(login.headers['set-cookie'], [
+      'yt_sid=chosen-by-the-app; Path=/; HttpOnly',
+      'cart=2; Path=/',
+    ]);
+    // The app was still given a session with the request, as for any client without one.
+    assert.match(String(upstream.requests.at(-1)!.headers['cookie']), /^yt_sid=[\w-]{22}\./);
+    const cartOnly = await request(proxy.port, '/private');
+    assert.equal(cartOnly.headers['set-cookie']?.filter((c) => c.startsWith('yt_sid=')).length, 1);
   });
 
   it('strips the forwarding headers a client sends, and sets its own and a request id', async () => {

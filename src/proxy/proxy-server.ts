@@ -199,7 +199,7 @@ export class ProxyServer {
     const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
 
     // ── Operations: /__health (here), /__status and /__metrics (operations/), and PURGE. ──
-    if (method === 'PURGE' || OPERATIONS_PATHS.has(pathname)) {
+    if (method === 'PURGE' || (pathname.startsWith('/__') && OPERATIONS_PATHS.has(pathname))) {
       this.#operate(req, res, pathname, requestId, started);
       return;
     }
@@ -230,8 +230,6 @@ export class ProxyServer {
       res,
       requestId,
       sessionId,
-      // Throttled per valid session; a client without one is counted by its address.
-      throttleKey: known ?? `addr:${socket.remoteAddress ?? ''}`,
       setCookie,
       started,
     };
@@ -259,7 +257,12 @@ export class ProxyServer {
     const { req } = exchange;
     const body = await readBody(req, this.#maxBodyBytes);
     if (this.#throttle) {
-      const decision = await this.#throttle.take(exchange.throttleKey);
+      // Throttled per valid session; a client without one is counted by its address.
+      const key =
+        exchange.setCookie === undefined
+          ? exchange.sessionId
+          : `addr:${req.socket.remoteAddress ?? ''}`;
+      const decision = await this.#throttle.take(key);
       if (!decision.allowed) throw new TooManyRequestsError(decision.retryAfterSeconds);
     }
     const upstreamHeaders = forwardedHeaders(headers, {
@@ -282,7 +285,9 @@ export class ProxyServer {
 
   #send(exchange: Exchange, answer: CacheAnswer): void {
     const { req, res } = exchange;
-    const headers = answer.headers.concat(
+    // slice and push: concat with loose values takes V8's slow generic path.
+    const headers = answer.headers.slice();
+    headers.push(
       'age',
       String(answer.age),
       'cache-status',
@@ -444,7 +449,10 @@ export class ProxyServer {
   /** True when `headers` (`[name, value, …]`) set the session cookie. */
   #setsSessionCookie(headers: readonly string[]): boolean {
     for (let i = 0; i < headers.length; i += 2) {
-      if (headers[i] === 'set-cookie' && headers[i + 1]!.trimStart().startsWith(this.#cookiePrefix)) {
+      if (
+        headers[i] === 'set-cookie' &&
+        headers[i + 1]!.trimStart().startsWith(this.#cookiePrefix)
+      ) {
         return true;
       }
     }
@@ -521,7 +529,7 @@ interface Exchange {
   readonly res: http.ServerResponse;
   readonly requestId: string;
   readonly sessionId: string;
-  readonly throttleKey: string;
+  /** The session cookie issued with this answer; undefined when the request had a valid one. */
   readonly setCookie: string | undefined;
   readonly started: number;
 }

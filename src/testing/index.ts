@@ -19,3 +19,12 @@ export {
   CHROMIUM_PATH,
   SCREENSHOT_DIR,
 } from './browser.js';
+export { fixtureDatabase, type FixtureDatabase } from './fixture-database.js';
+export { startOrigin, type TestOrigin } from './test-origin.js';
+export { httpRequest, type Reply, type RequestOptions } from './http-request.js';
+export { cookiePair, issueSessions } from './session-cookies.js';
+export { waitFor, inBatches } from './waiting.js';
+export { freePort, isAlive } from './processes.js';
+export { startProxy, startStack, type Stack, type StackOptions } from './proxy-stack.js';
+export { rawExchange } from './raw-exchange.js';
+export { externalAddress } from './external-address.js';

@@ -1,14 +1,12 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Pool } from 'undici';
-import { openDatabase, migrate } from '../../src/db/index.js';
 import {
-  insertCatalogFixture,
-  startYuletide,
-  type RunningProcess,
+  fixtureDatabase,
+  issueSessions,
+  startStack,
+  type FixtureDatabase,
+  type Stack,
 } from '../../src/testing/index.js';
 
 /**
@@ -17,48 +15,36 @@ import {
  * assigned and returned in `X-Request-Id`.
  */
 describe('cluster failover: kill -9 of an app server under load', () => {
-  let dir: string;
-  const apps: RunningProcess[] = [];
-  let proxy: RunningProcess;
+  let database: FixtureDatabase;
+  let stack: Stack;
 
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yuletide-failover-'));
-    const url = `sqlite:${path.join(dir, 'store.db')}`;
-    const database = openDatabase(url);
-    await migrate(database);
-    await insertCatalogFixture(database);
-    await database.close();
-    const env = {
-      DATA_DIR: dir,
-      DATABASE_URL: url,
-      SITE_SECRET: 'failover-test-secret-0123456789',
-      THROTTLE: 'off',
-    };
-    for (let i = 0; i < 2; i++) {
-      apps.push(await startYuletide(['app', '--port', '0'], { ...env, LOG_LEVEL: 'debug' }));
-    }
-    const upstreams = apps.map((app) => `http://127.0.0.1:${app.port}`).join(',');
-    proxy = await startYuletide(['proxy', '--port', '0', '--upstream', upstreams], env);
+    database = await fixtureDatabase('failover');
+    stack = await startStack({
+      apps: 2,
+      env: {
+        DATA_DIR: database.dir,
+        DATABASE_URL: database.url,
+        SITE_SECRET: 'failover-test-secret-0123456789',
+        THROTTLE: 'off',
+      },
+      appEnv: { LOG_LEVEL: 'debug' },
+    });
   });
   after(async () => {
-    await Promise.all([proxy, ...apps].map((p) => p?.stop('SIGKILL')));
-    fs.rmSync(dir, { recursive: true, force: true });
+    await stack?.stop();
+    database?.remove();
   });
 
   it('serves the session from the other server within 3 s, with no failed GET', async (t) => {
-    const pool = new Pool(`http://127.0.0.1:${proxy.port}`, { connections: 32 });
+    const { apps } = stack;
+    const pool = new Pool(stack.url, { connections: 32 });
     t.after(() => pool.close());
     const servedBy = (requestId: string) =>
       apps.findIndex((app) => app.output().includes(`"reqId":"${requestId}"`));
 
     // Twenty shoppers with sessions the proxy issued.
-    const cookies: string[] = [];
-    for (let i = 0; i < 20; i++) {
-      const response = await pool.request({ method: 'GET', path: '/' });
-      await response.body.dump();
-      const setCookie = String(response.headers['set-cookie']);
-      cookies.push(setCookie.slice(0, setCookie.indexOf(';')));
-    }
+    const cookies = await issueSessions(pool, 20);
     const log: {
       session: number;
       started: number;

@@ -1,60 +1,40 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Pool } from 'undici';
-import { openDatabase, migrate } from '../../src/db/index.js';
 import { SessionCookies } from '../../src/proxy/index.js';
 import {
-  insertCatalogFixture,
-  startYuletide,
-  type RunningProcess,
+  cookiePair,
+  fixtureDatabase,
+  inBatches,
+  startStack,
+  type FixtureDatabase,
+  type Stack,
 } from '../../src/testing/index.js';
 
 const SECRET = 'sessions-test-secret-0123456789';
 
-/** Runs `count` tasks, `concurrency` at a time. */
-async function inBatches<T>(count: number, concurrency: number, task: (i: number) => Promise<T>) {
-  const results: T[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const i = next++;
-        results[i] = await task(i);
-      }
-    }),
-  );
-  return results;
-}
-
 describe('sessions through the proxy', () => {
-  let dir: string;
-  let app: RunningProcess;
-  let proxy: RunningProcess;
+  let database: FixtureDatabase;
+  let stack: Stack;
   let pool: Pool;
   const cookies = new SessionCookies({ secret: SECRET, secure: false });
 
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yuletide-sessions-'));
-    const url = `sqlite:${path.join(dir, 'store.db')}`;
-    const database = openDatabase(url);
-    await migrate(database);
-    await insertCatalogFixture(database);
-    await database.close();
-    const env = { DATA_DIR: dir, DATABASE_URL: url, SITE_SECRET: SECRET, THROTTLE: 'off' };
-    app = await startYuletide(['app', '--port', '0'], env);
-    proxy = await startYuletide(
-      ['proxy', '--port', '0', '--upstream', `http://127.0.0.1:${app.port}`],
-      env,
-    );
-    pool = new Pool(`http://127.0.0.1:${proxy.port}`, { connections: 50 });
+    database = await fixtureDatabase('sessions');
+    stack = await startStack({
+      env: {
+        DATA_DIR: database.dir,
+        DATABASE_URL: database.url,
+        SITE_SECRET: SECRET,
+        THROTTLE: 'off',
+      },
+    });
+    pool = new Pool(stack.url, { connections: 50 });
   });
   after(async () => {
     await pool?.close();
-    await Promise.all([proxy, app].map((p) => p?.stop('SIGKILL')));
-    fs.rmSync(dir, { recursive: true, force: true });
+    await stack?.stop();
+    database?.remove();
   });
 
   const get = async (pathname: string, cookie?: string) => {
@@ -80,7 +60,7 @@ describe('sessions through the proxy', () => {
     const ids = answers.map((a) => {
       assert.ok(a.setCookie, 'every anonymous answer sets a session cookie, hits included');
       assert.match(a.setCookie, /; HttpOnly/);
-      const id = cookies.read(a.setCookie.slice(0, a.setCookie.indexOf(';')));
+      const id = cookies.read(cookiePair(a.setCookie));
       assert.ok(id, 'the cookie verifies under the site secret');
       return id;
     });
@@ -88,8 +68,7 @@ describe('sessions through the proxy', () => {
   });
 
   it('refuses and replaces 10,000 mutations of a valid cookie', async () => {
-    const { setCookie } = await get('/p/3');
-    const valid = setCookie!.slice(0, setCookie!.indexOf(';'));
+    const valid = cookiePair((await get('/p/3')).setCookie)!;
     const value = valid.slice(valid.indexOf('=') + 1);
     assert.equal((await get('/p/3', valid)).setCookie, undefined, 'a valid cookie is kept');
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=';

@@ -1,16 +1,14 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Pool } from 'undici';
-import { openDatabase, migrate } from '../../src/db/index.js';
 import {
-  insertCatalogFixture,
+  fixtureDatabase,
+  issueSessions,
   redisSkipReason,
-  startYuletide,
+  startStack,
   TEST_REDIS_URL,
-  type RunningProcess,
+  type FixtureDatabase,
+  type Stack,
 } from '../../src/testing/index.js';
 
 const STORES: { name: string; skip: string | false; env: Record<string, string> }[] = [
@@ -34,39 +32,30 @@ function p99(values: number[]): number {
 
 for (const store of STORES) {
   describe(`throttling through the proxy (${store.name} store)`, { skip: store.skip }, () => {
-    let dir: string;
-    let app: RunningProcess;
-    let proxy: RunningProcess;
+    let database: FixtureDatabase;
+    let stack: Stack;
 
     before(async () => {
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yuletide-throttle-'));
-      const url = `sqlite:${path.join(dir, 'store.db')}`;
-      const database = openDatabase(url);
-      await migrate(database);
-      await insertCatalogFixture(database);
-      await database.close();
-      const env = {
-        DATA_DIR: dir,
-        DATABASE_URL: url,
-        SITE_SECRET: 'throttle-test-secret-0123456789',
-        THROTTLE_RATE: '20',
-        THROTTLE_BURST: '20',
-        ...store.env,
-      };
-      app = await startYuletide(['app', '--port', '0'], env);
-      proxy = await startYuletide(
-        ['proxy', '--port', '0', '--upstream', `http://127.0.0.1:${app.port}`],
-        env,
-      );
+      database = await fixtureDatabase('throttle');
+      stack = await startStack({
+        env: {
+          DATA_DIR: database.dir,
+          DATABASE_URL: database.url,
+          SITE_SECRET: 'throttle-test-secret-0123456789',
+          THROTTLE_RATE: '20',
+          THROTTLE_BURST: '20',
+          ...store.env,
+        },
+      });
     });
     after(async () => {
-      await Promise.all([proxy, app].map((p) => p?.stop('SIGKILL')));
-      fs.rmSync(dir, { recursive: true, force: true });
+      await stack?.stop();
+      database?.remove();
     });
 
     it('gives one client at 10× the limit 429s; ten at a normal rate get none and no worse p99', async (t) => {
-      assert.match(proxy.output(), new RegExp(`"throttle":"${store.name}"`));
-      const pool = new Pool(`http://127.0.0.1:${proxy.port}`, { connections: 64 });
+      assert.match(stack.proxy.output(), new RegExp(`"throttle":"${store.name}"`));
+      const pool = new Pool(stack.url, { connections: 64 });
       t.after(() => pool.close());
       let sequence = 0;
       const get = async (cookie: string): Promise<Outcome> => {
@@ -95,14 +84,7 @@ for (const store of STORES) {
         return Promise.all(pending);
       };
       // Eleven sessions, issued by the proxy with a page.
-      const cookies = await Promise.all(
-        Array.from({ length: 11 }, async () => {
-          const response = await pool.request({ method: 'GET', path: '/' });
-          await response.body.dump();
-          const setCookie = String(response.headers['set-cookie']);
-          return setCookie.slice(0, setCookie.indexOf(';'));
-        }),
-      );
+      const cookies = await issueSessions(pool, 11);
       const normal = cookies.slice(0, 10);
       const abuser = cookies[10]!;
       const everyone = () =>

@@ -1,61 +1,26 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { startYuletide, type RunningProcess } from '../../src/testing/index.js';
-
-interface Reply {
-  readonly status: number;
-  readonly headers: http.IncomingHttpHeaders;
-  readonly body: string;
-}
-
-function request(
-  port: number,
-  target: string,
-  options: { method?: string; headers?: http.OutgoingHttpHeaders; body?: string } = {},
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: target,
-        method: options.method ?? 'GET',
-        // node sends a DELETE or OPTIONS body unframed unless told its length.
-        headers: {
-          ...options.headers,
-          ...(options.body === undefined
-            ? {}
-            : { 'content-length': Buffer.byteLength(options.body) }),
-        },
-        agent: false,
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+import {
+  httpRequest as request,
+  startOrigin,
+  startProxy,
+  type RunningProcess,
+  type TestOrigin,
+} from '../../src/testing/index.js';
 
 describe('proxy process: in front of any origin', () => {
   let dir: string;
-  let origin: http.Server;
+  let origin: TestOrigin;
   let plain: RunningProcess;
   let store: RunningProcess;
   let asked = 0;
 
   before(async () => {
     // An origin that knows nothing of caching: it echoes what it was sent, with no cache headers.
-    origin = http.createServer((req, res) => {
+    origin = await startOrigin((req, res) => {
       if (req.url === '/__health') return void res.end('ok');
       asked++;
       let body = '';
@@ -75,23 +40,16 @@ describe('proxy process: in front of any origin', () => {
         res.end(JSON.stringify({ method: req.method, url: req.url, headers: req.headers, body }));
       });
     });
-    await new Promise<void>((resolve) => origin.listen(0, '127.0.0.1', resolve));
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yuletide-proxy-any-'));
-    const upstream = `http://127.0.0.1:${(origin.address() as AddressInfo).port}`;
     const env = { SITE_SECRET: 'proxy-any-origin-test-secret', THROTTLE: 'off' };
-    plain = await startYuletide(['proxy', '--port', '0', '--upstream', upstream, '--no-static'], {
-      ...env,
-      DATA_DIR: path.join(dir, 'plain'),
-    });
-    store = await startYuletide(['proxy', '--port', '0', '--upstream', upstream], {
-      ...env,
-      DATA_DIR: path.join(dir, 'store'),
-    });
+    plain = await startProxy(origin.url, { ...env, DATA_DIR: path.join(dir, 'plain') }, [
+      '--no-static',
+    ]);
+    store = await startProxy(origin.url, { ...env, DATA_DIR: path.join(dir, 'store') });
   });
   after(async () => {
-    await Promise.all([plain.stop('SIGKILL'), store.stop('SIGKILL')]);
-    origin.closeAllConnections();
-    await new Promise((resolve) => origin.close(resolve));
+    await Promise.all([plain?.stop('SIGKILL'), store?.stop('SIGKILL')]);
+    await origin?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,12 +1,17 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { startYuletide, type RunningProcess } from '../../src/testing/index.js';
+import {
+  httpRequest,
+  startOrigin,
+  startProxy as startProxyProcess,
+  type RunningProcess,
+  type TestOrigin,
+} from '../../src/testing/index.js';
 
 /** The counting origin: what each path answers, and how many times each path was asked. */
 const counts = new Map<string, number>();
@@ -44,71 +49,43 @@ function originHandler(req: http.IncomingMessage, res: http.ServerResponse): voi
   else send();
 }
 
-/**
- * One GET with exactly these headers (node:http: fetch would add `Cache-Control: no-cache` to a
- * conditional request, as the Fetch standard says).
- */
-function get(port: number, target: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: Headers; body: string }>((resolve, reject) => {
-    const req = http.get(
-      { host: '127.0.0.1', port, path: target, headers, agent: false },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => {
-          const fields = new Headers();
-          for (const [name, value] of Object.entries(res.headers)) {
-            for (const item of [value ?? []].flat()) fields.append(name, item);
-          }
-          resolve({ status: res.statusCode ?? 0, headers: fields, body });
-        });
-      },
-    );
-    req.on('error', reject);
-  });
-}
+/** One GET with exactly these headers. */
+const get = (port: number, target: string, headers: Record<string, string> = {}) =>
+  httpRequest(port, target, { headers });
 
 describe('proxy process: the page cache in front of a counting origin', () => {
-  let origin: http.Server;
+  let origin: TestOrigin;
   let proxy: RunningProcess;
   let dir: string;
   const startProxy = () =>
-    startYuletide(
-      [
-        'proxy',
-        '--port',
-        '0',
-        '--upstream',
-        `http://127.0.0.1:${(origin.address() as AddressInfo).port}`,
-      ],
-      { DATA_DIR: dir, SITE_SECRET: 'proxy-cache-test-secret', THROTTLE: 'off' },
-    );
+    startProxyProcess(origin.url, {
+      DATA_DIR: dir,
+      SITE_SECRET: 'proxy-cache-test-secret',
+      THROTTLE: 'off',
+    });
 
   before(async () => {
-    origin = http.createServer(originHandler);
-    await new Promise<void>((resolve) => origin.listen(0, '127.0.0.1', resolve));
+    origin = await startOrigin(originHandler);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yuletide-proxy-cache-'));
     proxy = await startProxy();
   });
   after(async () => {
-    await proxy.stop('SIGKILL');
-    origin.closeAllConnections();
-    await new Promise((resolve) => origin.close(resolve));
+    await proxy?.stop('SIGKILL');
+    await origin?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('answers a second GET of a cacheable page from the cache, with Age and Cache-Status', async () => {
     const first = await get(proxy.port, '/public/a');
     assert.match(
-      String(first.headers.get('cache-status')),
+      String(first.headers['cache-status']),
       /^Yuletide; fwd=uri-miss; fwd-status=200; stored/,
     );
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const second = await get(proxy.port, '/public/a');
     assert.equal(second.body, first.body);
-    assert.match(String(second.headers.get('cache-status')), /^Yuletide; hit; ttl=5\d$/);
-    assert.ok(Number(second.headers.get('age')) >= 1, `Age ${second.headers.get('age')}`);
+    assert.match(String(second.headers['cache-status']), /^Yuletide; hit; ttl=5\d$/);
+    assert.ok(Number(second.headers['age']) >= 1, `Age ${second.headers['age']}`);
     assert.equal(counts.get('/public/a'), 1);
   });
 
@@ -120,8 +97,8 @@ describe('proxy process: the page cache in front of a counting origin', () => {
     });
     assert.equal(byTag.status, 304);
     assert.equal(byDate.status, 304);
-    assert.equal(byTag.headers.get('etag'), '"v1"');
-    assert.match(String(byTag.headers.get('cache-status')), /hit/);
+    assert.equal(byTag.headers['etag'], '"v1"');
+    assert.match(String(byTag.headers['cache-status']), /hit/);
     assert.equal(counts.get('/validated'), 1);
   });
 
@@ -133,8 +110,8 @@ describe('proxy process: the page cache in front of a counting origin', () => {
       assert.match(bob.body, /for user=bob/);
       assert.equal(counts.get(`/${kind}`), 2);
       if (kind === 'cookie') {
-        assert.match(String(alice.headers.get('set-cookie')), /cart=1/);
-        assert.doesNotMatch(String(bob.headers.get('set-cookie')), /cart=1/);
+        assert.match(String(alice.headers['set-cookie']), /cart=1/);
+        assert.doesNotMatch(String(bob.headers['set-cookie']), /cart=1/);
       }
     });
   }
@@ -194,25 +171,24 @@ describe('proxy process: the page cache in front of a counting origin', () => {
     assert.equal(await proxy.stop(), 0, 'stopped cleanly');
     proxy = await startProxy();
     const again = await get(proxy.port, '/public/kept');
-    assert.match(String(again.headers.get('cache-status')), /hit/);
+    assert.match(String(again.headers['cache-status']), /hit/);
     assert.equal(counts.get('/public/kept'), 1);
   });
 
   it('with the origin down, serves cached pages stale within stale-if-error and others a friendly 503 within the connect timeout', async () => {
     await get(proxy.port, '/resilient');
     await new Promise((resolve) => setTimeout(resolve, 1100)); // past s-maxage=1
-    origin.closeAllConnections();
-    await new Promise((resolve) => origin.close(resolve));
+    await origin.close();
     const stale = await get(proxy.port, '/resilient');
     assert.equal(stale.status, 200);
     assert.match(stale.body, /^\/resilient #1/);
-    assert.match(String(stale.headers.get('cache-status')), /fwd=stale.*detail=stale-if-error/);
+    assert.match(String(stale.headers['cache-status']), /fwd=stale.*detail=stale-if-error/);
     const started = performance.now();
     const unavailable = await get(proxy.port, '/public/never-seen');
     const ms = performance.now() - started;
     assert.equal(unavailable.status, 503);
     assert.ok(ms < 1000, `answered in ${ms.toFixed(0)} ms`);
     assert.match(unavailable.body, /<!doctype html>/i);
-    assert.equal(unavailable.headers.get('retry-after'), '5');
+    assert.equal(unavailable.headers['retry-after'], '5');
   });
 });

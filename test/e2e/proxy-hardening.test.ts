@@ -1,65 +1,43 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { startYuletide, type RunningProcess } from '../../src/testing/index.js';
+import {
+  rawExchange,
+  startOrigin,
+  startProxy,
+  type RunningProcess,
+  type TestOrigin,
+} from '../../src/testing/index.js';
 
 /** Writes `data` on a raw connection; resolves to what came back and whether the proxy closed it. */
-function raw(
-  port: number,
-  data: string,
-  waitMs = 1500,
-): Promise<{ text: string; closed: boolean }> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1', () => socket.write(data));
-    let text = '';
-    socket.on('data', (chunk) => (text += chunk.toString('latin1')));
-    socket.on('error', () => undefined);
-    const timer = setTimeout(() => {
-      socket.destroy();
-      resolve({ text, closed: false });
-    }, waitMs);
-    socket.on('close', () => {
-      clearTimeout(timer);
-      resolve({ text, closed: true });
-    });
-  });
-}
+const raw = (port: number, data: string) => rawExchange(port, data, 1500);
 
 describe('proxy process: hardening (raw sockets)', () => {
   const seen: { url: string; headers: http.IncomingHttpHeaders }[] = [];
-  let origin: http.Server;
+  let origin: TestOrigin;
   let proxy: RunningProcess;
   let dir: string;
 
   before(async () => {
-    origin = http.createServer((req, res) => {
+    origin = await startOrigin((req, res) => {
       if (req.url !== '/__health') seen.push({ url: req.url ?? '', headers: req.headers });
       req.resume();
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify(req.headers));
     });
-    await new Promise<void>((resolve) => origin.listen(0, '127.0.0.1', resolve));
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yuletide-proxy-hardening-'));
-    proxy = await startYuletide(
-      [
-        'proxy',
-        '--port',
-        '0',
-        '--upstream',
-        `http://127.0.0.1:${(origin.address() as AddressInfo).port}`,
-      ],
-      { DATA_DIR: dir, SITE_SECRET: 'proxy-hardening-test-secret', THROTTLE: 'off' },
-    );
+    proxy = await startProxy(origin.url, {
+      DATA_DIR: dir,
+      SITE_SECRET: 'proxy-hardening-test-secret',
+      THROTTLE: 'off',
+    });
   });
   after(async () => {
-    await proxy.stop('SIGKILL');
-    origin.closeAllConnections();
-    await new Promise((resolve) => origin.close(resolve));
+    await proxy?.stop('SIGKILL');
+    await origin?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,53 +1,22 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
-import { migrate, openDatabase, type Database } from '../../src/db/index.js';
+import { openDatabase, type Database } from '../../src/db/index.js';
 import { MemoryStore, ObjectCache } from '../../src/framework/index.js';
 import { Catalog } from '../../src/store/index.js';
 import {
-  insertCatalogFixture,
-  startYuletide,
+  externalAddress,
+  fixtureDatabase,
+  httpRequest as request,
+  startStack,
   TEST_TTL,
+  waitFor,
+  type FixtureDatabase,
   type RunningProcess,
+  type Stack,
 } from '../../src/testing/index.js';
 
 const ADMIN_TOKEN = 'purge-test-admin-token';
-
-interface Reply {
-  readonly status: number;
-  readonly headers: http.IncomingHttpHeaders;
-  readonly body: string;
-}
-
-function request(
-  port: number,
-  target: string,
-  options: { method?: string; headers?: http.OutgoingHttpHeaders; host?: string } = {},
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: options.host ?? '127.0.0.1',
-        port,
-        path: target,
-        method: options.method ?? 'GET',
-        headers: options.headers,
-        agent: false,
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 /** What the page cache did for `target`: "hit" or the forward reason. */
 async function cacheOutcome(port: number, target: string): Promise<string> {
@@ -55,47 +24,36 @@ async function cacheOutcome(port: number, target: string): Promise<string> {
   return /; hit/.test(status) ? 'hit' : (/fwd=([\w-]+)/.exec(status)?.[1] ?? status);
 }
 
-/** An address of this machine that is not loopback, to be a client the proxy does not trust. */
-function externalAddress(): string | undefined {
-  for (const list of Object.values(os.networkInterfaces())) {
-    for (const info of list ?? [])
-      if (info.family === 'IPv4' && !info.internal) return info.address;
-  }
-  return undefined;
-}
-
+/** Milliseconds until `check` holds, polling; rejects after `limitMs`. */
 async function within(limitMs: number, check: () => Promise<boolean>): Promise<number> {
   const started = performance.now();
-  while (performance.now() - started < limitMs) {
-    if (await check()) return performance.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`not within ${limitMs} ms`);
+  await waitFor(async () => ((await check()) ? true : undefined), limitMs, 'the check', 25);
+  return performance.now() - started;
 }
 
 describe('proxy process: purges', () => {
-  let dir: string;
+  let fixture: FixtureDatabase;
   let database: Database;
+  let stack: Stack;
   let app: RunningProcess;
   let proxy: RunningProcess;
 
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yuletide-proxy-purge-'));
-    const url = `sqlite:${path.join(dir, 'store.db')}`;
-    database = openDatabase(url);
-    await migrate(database);
-    await insertCatalogFixture(database);
-    const env = { DATABASE_URL: url, SITE_SECRET: 'proxy-purge-test-secret', THROTTLE: 'off' };
-    app = await startYuletide(['app', '--port', '0'], { ...env, DATA_DIR: path.join(dir, 'app') });
-    proxy = await startYuletide(
-      ['proxy', '--port', '0', '--host', '0.0.0.0', '--upstream', `http://127.0.0.1:${app.port}`],
-      { ...env, DATA_DIR: path.join(dir, 'proxy'), ADMIN_TOKEN },
-    );
+    fixture = await fixtureDatabase('proxy-purge');
+    database = openDatabase(fixture.url);
+    stack = await startStack({
+      env: { DATABASE_URL: fixture.url, SITE_SECRET: 'proxy-purge-test-secret', THROTTLE: 'off' },
+      appEnv: { DATA_DIR: path.join(fixture.dir, 'app') },
+      proxyEnv: { DATA_DIR: path.join(fixture.dir, 'proxy'), ADMIN_TOKEN },
+      proxyArgs: ['--host', '0.0.0.0'],
+    });
+    app = stack.apps[0]!;
+    proxy = stack.proxy;
   });
   after(async () => {
-    await Promise.all([proxy.stop('SIGKILL'), app.stop('SIGKILL')]);
-    await database.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await stack?.stop();
+    await database?.close();
+    fixture?.remove();
   });
 
   it('refuses PURGE from another host without the admin token', async (t) => {

@@ -2,35 +2,24 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { startYuletide, type RunningProcess } from '../../src/testing/index.js';
+import {
+  httpRequest,
+  startOrigin,
+  startProxy,
+  type RunningProcess,
+  type TestOrigin,
+} from '../../src/testing/index.js';
 
 const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
 
-function httpsGet(port: number, target: string, ca: Buffer) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
-    (resolve, reject) => {
-      const req = https.get(
-        { host: '127.0.0.1', port, path: target, ca, servername: 'localhost', agent: false },
-        (res) => {
-          let body = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => (body += chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-        },
-      );
-      req.on('error', reject);
-    },
-  );
-}
+const httpsGet = (port: number, target: string, ca: Buffer) => httpRequest(port, target, { ca });
 
 describe('proxy process: TLS', { skip: hasOpenssl ? false : 'openssl is not installed' }, () => {
   let dir: string;
-  let origin: http.Server;
+  let origin: TestOrigin;
   let proxy: RunningProcess;
   let cert: Buffer;
   const seen: http.IncomingHttpHeaders[] = [];
@@ -65,31 +54,20 @@ describe('proxy process: TLS', { skip: hasOpenssl ? false : 'openssl is not inst
     );
     assert.equal(made.status, 0, made.stderr);
     cert = fs.readFileSync(certFile);
-    origin = http.createServer((req, res) => {
+    origin = await startOrigin((req, res) => {
       if (req.url !== '/__health') seen.push(req.headers);
       res.writeHead(200, { 'content-type': 'text/plain', 'cache-control': 'public, s-maxage=60' });
       res.end(`hello over ${String(req.headers['x-forwarded-proto'])}`);
     });
-    await new Promise<void>((resolve) => origin.listen(0, '127.0.0.1', resolve));
-    proxy = await startYuletide(
-      [
-        'proxy',
-        '--port',
-        '0',
-        '--upstream',
-        `http://127.0.0.1:${(origin.address() as AddressInfo).port}`,
-        '--tls-cert',
-        certFile,
-        '--tls-key',
-        keyFile,
-      ],
+    proxy = await startProxy(
+      origin.url,
       { DATA_DIR: dir, SITE_SECRET: 'proxy-tls-test-secret-value', THROTTLE: 'off' },
+      ['--tls-cert', certFile, '--tls-key', keyFile],
     );
   });
   after(async () => {
     await proxy?.stop('SIGKILL');
-    origin?.closeAllConnections();
-    await new Promise((resolve) => origin?.close(resolve));
+    await origin?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

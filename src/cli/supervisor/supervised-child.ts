@@ -17,6 +17,8 @@ const MAX_DELAY_MS = 30_000;
 const STABLE_AFTER_MS = 30_000;
 /** How long a child has to stop gracefully before it is killed. */
 const STOP_TIMEOUT_MS = 12_000;
+/** Preloaded into each child: it stops when the supervisor's process is gone (see the file). */
+const EXIT_WITH_PARENT = new URL('./exit-with-parent.js', import.meta.url).href;
 
 /**
  * Runs one child, restarts it with exponential backoff when it exits unasked, and stops it
@@ -56,12 +58,15 @@ export class SupervisedChild {
     return `http://127.0.0.1:${this.spec.port}`;
   }
 
-  /** Starts the child (output goes to the supervisor's own stdout and stderr). */
+  /**
+   * Starts the child (output goes to the supervisor's own stdout and stderr). Its IPC channel
+   * carries no messages: the child watches it close to know that the supervisor has died.
+   */
   start(): void {
     if (this.#stopping) return;
-    const child = spawn(process.execPath, [...this.spec.args], {
+    const child = spawn(process.execPath, ['--import', EXIT_WITH_PARENT, ...this.spec.args], {
       env: this.spec.env,
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     this.#process = child;
     this.#startedAt = new Date();

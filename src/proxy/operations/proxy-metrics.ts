@@ -51,7 +51,7 @@ function statusClass(status: number): number {
 export class ProxyMetrics {
   readonly registry = new Registry();
   readonly traffic: TrafficWindow;
-  /** Responses by outcome × status class; what `#requests` has been told so far. */
+  /** Responses by outcome × status class, and how many of them prom-client has been told of. */
   readonly #counts = new Float64Array(OUTCOMES.length * STATUS_CLASSES.length);
   readonly #reported = new Float64Array(OUTCOMES.length * STATUS_CLASSES.length);
   readonly #duration: PlainHistogram<CacheOutcome>;

@@ -13,9 +13,9 @@ const DIGEST_BYTES = 32;
 /**
  * Issues session cookies on the proxy's hot path, where every new visitor needs one (cache
  * hits too). Same cookies as SessionCookies, which reads them (here and in the app), cheaper
- * to make: ids are cut from a pool of random bytes drawn 4 KiB at a time (`randomBytes(16)`
- * per id costs more than the rest of a cache hit), and the MAC is RFC 2104's HMAC built from
- * two one-shot SHA-256 calls over the padded key prepared once, with no Hmac object per id.
+ * to make: ids are cut from a pool of random bytes drawn 4 KiB at a time (one `randomBytes(16)`
+ * call per id cost as much as the HMAC), and the MAC is RFC 2104's HMAC built from two
+ * one-shot SHA-256 calls over the padded key prepared once, with no Hmac object per id.
  * docs/cluster.md has the measurements.
  */
 export class SessionMinter {
