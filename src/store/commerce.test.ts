@@ -223,5 +223,19 @@ for (const dialect of await testDialects()) {
       assert.match(cart.body, /data-product-id="9"/);
       assert.match(cart.body, /data-product-id="10"/);
     });
+
+    it('answers 422 when an idempotency key comes back with a different order', async () => {
+      const buyer = shopper();
+      await buyer.get('/cart');
+      await buyer.post('/cart/items', { product_id: 11 });
+      const key = 'reused-key-0123456789abcdef';
+      const fields = { ...ADDRESS, card_number: APPROVED, idempotency_key: key };
+      const first = await buyer.post('/checkout', fields);
+      assert.equal(first.status, 303, first.body);
+      await buyer.post('/cart/items', { product_id: 12 });
+      const reused = await buyer.post('/checkout', { ...fields, city: 'Paris' });
+      assert.equal(reused.status, 422);
+      assert.match(reused.body, /already used for a different order/);
+    });
   });
 }
