@@ -1,5 +1,6 @@
-// A child process for the crash test: writes entries whose values check themselves, about 1,000 a
-// second, into the LMDB store at argv[2], until it is killed. Run as a script only.
+// A child process for the object-cache tests: writes entries whose values check themselves, about
+// 1,000 a second, into the LMDB store at argv[2] (values numbered from argv[3]; argv[4], if given,
+// is the store's openTimeoutMs), until it is killed. Run as a script only.
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { LmdbStore } from '../framework/index.js';
@@ -15,7 +16,8 @@ export function writerChecksum(n: number): string {
 
 if (process.argv[1] === LMDB_WRITER && process.argv[2]) {
   const log = createLogger({ level: 'silent', role: 'test' });
-  const store = new LmdbStore({ path: process.argv[2], maxEntries: 1_000_000, log });
+  const openTimeoutMs = process.argv[4] === undefined ? undefined : Number(process.argv[4]);
+  const store = new LmdbStore({ path: process.argv[2], maxEntries: 1_000_000, log, openTimeoutMs });
   let n = Number(process.argv[3] ?? 0);
   setInterval(() => {
     for (let i = 0; i < 10; i++, n++) {

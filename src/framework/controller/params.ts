@@ -75,7 +75,10 @@ export function idSegment(raw: string | undefined): number | undefined {
  * query parameters. Any other body is a 400 that says what to send.
  */
 export function formParams(request: AppRequest): URLSearchParams {
-  const type = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = String(request.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
   if (type !== 'application/x-www-form-urlencoded') {
     throw new BadRequestError('Forms must be sent as application/x-www-form-urlencoded.');
   }

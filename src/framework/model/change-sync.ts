@@ -26,8 +26,12 @@ const LIMIT = 10_000;
  * asks which rows changed since the last look (an indexed range on their update times), drops
  * those, and vouches for everything else. An entry loaded after coverage began is then known to
  * match the database as of the last look, so it stays fresh for a whole time-to-live past that
- * — "never out of sync for longer than its time-to-live" — without being reloaded. A failed look
- * ends coverage; entries then live out their own expiry as before.
+ * — "never out of sync for longer than its time-to-live" — without being reloaded. Coverage begins
+ * with the first look, taken when the sync is made: a process kept busy from its start (warming its
+ * cache, or on a loaded host) may reach its first timer many seconds late, and whatever it loaded
+ * by then more than `marginMs` before that look would never be vouched for. A failed look vouches
+ * for nothing new, so entries age towards a time-to-live past the last good look (where
+ * refresh-ahead reloads those still read); the next good look reaches back to the last good one.
  */
 export class ChangeSync {
   readonly #options: ChangeSyncOptions;
@@ -37,12 +41,13 @@ export class ChangeSync {
   #lastStart: number | undefined;
   /** Versions already acted on, so overlapping looks drop each change once. */
   #seen = new Map<number, number>();
-  #running = false;
+  #running: Promise<void> | undefined;
 
   constructor(options: ChangeSyncOptions) {
     this.#options = options;
     this.#timer = setInterval(() => void this.sync(), options.everyMs ?? 1000);
     this.#timer.unref();
+    void this.sync();
   }
 
   /** The time up to which an entry loaded at `loadedAt` is known to match the database; 0 when not. */
@@ -52,10 +57,15 @@ export class ChangeSync {
       : 0;
   }
 
-  /** Looks once (the timer calls this every second). */
-  async sync(): Promise<void> {
-    if (this.#running) return;
-    this.#running = true;
+  /** Looks once (the timer calls this every second); while a look runs, that look. */
+  sync(): Promise<void> {
+    this.#running ??= this.#look().finally(() => {
+      this.#running = undefined;
+    });
+    return this.#running;
+  }
+
+  async #look(): Promise<void> {
     const margin = this.#options.marginMs ?? 10_000;
     const started = Date.now();
     const since = (this.#lastStart ?? started) - margin;
@@ -70,15 +80,14 @@ export class ChangeSync {
         if (fresh.length > 0) this.#options.onChanged(fresh.map((c) => c.id));
       }
       for (const [id, version] of this.#seen) if (version < since) this.#seen.delete(id);
-      this.#coveredSince ??= since;
-      this.#verifiedAt = started;
-      this.#lastStart = started;
     } catch {
-      this.#coveredSince = undefined;
-      this.#lastStart = undefined;
-    } finally {
-      this.#running = false;
+      // Coverage stands: entries stay fresh until a time-to-live past the last good look, and
+      // the next good look starts from that one's start, so no change in between is missed.
+      return;
     }
+    this.#coveredSince ??= since;
+    this.#verifiedAt = started;
+    this.#lastStart = started;
   }
 
   stop(): void {

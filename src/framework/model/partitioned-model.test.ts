@@ -1,4 +1,4 @@
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { objectCacheLookups } from './cache-metrics.js';
 import { Freshness } from './freshness.js';
@@ -40,6 +40,41 @@ function model(
     },
   });
   return { toys, fetches, cache };
+}
+
+/** Simulated time from 1,000,000 ms: `advance` moves Date.now and runs the timers due on the way. */
+function simulatedTime(t: TestContext) {
+  t.mock.timers.enable({ apis: ['Date', 'setInterval'], now: 1_000_000 });
+  return {
+    async advance(ms: number): Promise<void> {
+      for (let done = 0; done < ms; done += 100) {
+        t.mock.timers.tick(Math.min(100, ms - done));
+        // Let what the timers started (looks at the database, refreshes) finish.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
+  };
+}
+
+/** A toy model with a change sync over `changedSince`; `fetches` lists the ids of each fetch. */
+function syncedModel(
+  changedSince: () => Promise<{ id: number; version: number }[]>,
+  options: { ttl: number; everyMs: number; marginMs?: number; refreshAfter?: number },
+) {
+  const fetches: number[][] = [];
+  const toys = new PartitionedModel<Toy>({
+    name: 'toy',
+    ttlSeconds: { core: options.ttl, price: options.ttl },
+    cache: new ObjectCache(new MemoryStore({ maxEntries: 100 })),
+    surrogateKey: (id) => `t${id}`,
+    refreshAfter: options.refreshAfter,
+    sync: { changedSince, everyMs: options.everyMs, marginMs: options.marginMs },
+    fetch: async (ids) => {
+      fetches.push([...ids]);
+      return new Map(ids.map((id) => [id, { price: { value: { cents: id }, version: 1 } }]));
+    },
+  });
+  return { toys, fetches };
 }
 
 describe('PartitionedModel', () => {
@@ -199,5 +234,51 @@ describe('PartitionedModel', () => {
     } finally {
       toys.close();
     }
+  });
+
+  it('vouches for what it loads before its first timer: it looks at the database when made', async (t) => {
+    const time = simulatedTime(t);
+    // No margin, and no timer within the test: only a look taken when the model is made covers
+    // the entries loaded right after.
+    const { toys, fetches } = syncedModel(async () => [], { ttl: 1, everyMs: 60_000, marginMs: 0 });
+    t.after(() => toys.close());
+    await toys.loadMany([1, 2], ['price']);
+    await time.advance(1500);
+    await toys.sync();
+    await toys.loadMany([1, 2], ['price']);
+    assert.deepEqual(fetches, [[1, 2]], 'past their expiry, but vouched for by the last look');
+  });
+
+  it('keeps vouching after a failed look until a time-to-live past the last good one, refreshing what is read late', async (t) => {
+    const time = simulatedTime(t);
+    let reachable = true;
+    const changedSince = async () => {
+      if (!reachable) throw new Error('database unreachable');
+      return [];
+    };
+    const { toys, fetches } = syncedModel(changedSince, {
+      ttl: 10,
+      everyMs: 1000,
+      refreshAfter: 0.75,
+    });
+    t.after(() => toys.close());
+    await toys.loadMany([1, 2], ['price']);
+    await time.advance(15_000);
+    reachable = false;
+    // Last good look at 15 s: the entries (loaded at 0, expiring at 10 s) are fresh until 25 s.
+    await time.advance(5000);
+    await toys.loadMany([1, 2], ['price']);
+    assert.deepEqual(fetches, [[1, 2]], 'a failed look does not undo the good ones');
+    await time.advance(3000);
+    // 2 s left of 10: read late in its life, so reloaded in the background.
+    await toys.loadMany([1, 2], ['price']);
+    await time.advance(300);
+    assert.deepEqual(fetches, [
+      [1, 2],
+      [1, 2],
+    ]);
+    await time.advance(5000);
+    await toys.loadMany([1, 2], ['price']);
+    assert.equal(fetches.length, 2, 'the refreshed entries live a time-to-live from their reload');
   });
 });

@@ -109,6 +109,23 @@ describe('LmdbStore', () => {
     await store.close();
   });
 
+  it('replaces a store whose pages cannot be read, found by reading it in a child process', async () => {
+    const first = new LmdbStore({ path: dir, maxEntries: 10_000, log: captureLogs().log });
+    for (let i = 0; i < 2000; i++) first.set(`k${i}`, entry({ i, pad: 'x'.repeat(100) }));
+    await first.close();
+    // The meta pages (the first two) stay intact, so the store opens; the pages they point to do not.
+    const file = path.join(dir, 'data.mdb');
+    const size = fs.statSync(file).size;
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(size - 8192, 0x5a), 0, size - 8192, 8192);
+    fs.closeSync(fd);
+    const { log, lines } = captureLogs();
+    const store = new LmdbStore({ path: dir, maxEntries: 100, log });
+    assert.ok(lines().some((line) => line['verdict'] === 'broken'));
+    assert.equal(store.get('k1'), undefined);
+    await store.close();
+  });
+
   it('sweeps down to its bound when full instead of failing writes', async () => {
     const store = new LmdbStore({ path: dir, maxEntries: 50, log: captureLogs().log });
     for (let i = 0; i < 200; i++)

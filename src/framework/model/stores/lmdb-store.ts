@@ -1,8 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { open, type RootDatabase } from 'lmdb';
 import type { Logger } from '../../../shared/index.js';
 import { isCacheEntry, type CacheEntry, type CacheStore } from './cache-store.js';
+import { OPEN_OPTIONS } from './lmdb-options.js';
+import { probeStore } from './lmdb-prober.js';
+import { OPEN_LOCK, StoreUsers } from './store-users.js';
 
 export interface LmdbStoreOptions {
   /** A folder of its own, e.g. DATA_DIR/object-cache. */
@@ -10,50 +13,60 @@ export interface LmdbStoreOptions {
   /** Entries kept before expired ones are swept, and then everything if still over. */
   readonly maxEntries: number;
   readonly log: Logger;
-  /** How long opening may take before the store is declared broken and replaced. */
+  /**
+   * How long probing the store may take before it is declared broken and replaced; 800 ms by
+   * default, so that a broken store is replaced within the second the issue allows.
+   */
   readonly openTimeoutMs?: number;
 }
 
 const SWEEP_EVERY_MS = 10_000;
-
-/**
- * msgpack with shared record structures (stored in the database itself) decodes our many
- * same-shaped entries about twice as fast as plain msgpack. noSync: a cache needs no durability;
- * LMDB stays consistent across process crashes without it.
- */
-const OPEN_OPTIONS = {
-  encoding: 'msgpack',
-  sharedStructuresKey: Symbol.for('yuletide:structures'),
-  noSync: true,
-  cache: false,
-} as const;
+const PROBE_TIMEOUT_MS = 800;
+/** How long to wait for another process opening the same store (its probe takes under a second). */
+const OPEN_LOCK_WAIT_MS = 5000;
 
 /**
  * The host tier: LMDB on local disk, shared by every process of the host through one memory map.
  * LMDB's copy-on-write pages make a kill -9 harmless (no recovery step), unlike the paper's
- * Berkeley DB; still, a store that does not open cleanly within a second (probed in a child
- * process, so a hang or a crash cannot take this process with it) is deleted and made anew: it
- * holds only a cache. A value that does not decode to an entry is a miss.
+ * Berkeley DB; still, a store that no live process is using is probed before use (in a child
+ * process, so a hang or a crash cannot take this process with it), and one not found sound within
+ * a second is deleted and made anew: it holds only a cache. A store that a live process opened and
+ * found sound is never probed or replaced: on a loaded host a probe can time out on a healthy
+ * store, and replacing it would split the host's cache in two (see docs/object-cache.md). A value
+ * that does not decode to an entry is a miss.
  */
 export class LmdbStore implements CacheStore {
   readonly #db: RootDatabase<unknown, string>;
   readonly #log: Logger;
   readonly #maxEntries: number;
   readonly #sweeper: NodeJS.Timeout;
+  readonly #users: StoreUsers;
 
   constructor(options: LmdbStoreOptions) {
     this.#log = options.log;
     this.#maxEntries = options.maxEntries;
     fs.mkdirSync(options.path, { recursive: true });
-    if (!opensCleanly(options.path, options.openTimeoutMs ?? 1000)) {
-      options.log.warn(
-        { path: options.path },
-        'object cache did not open cleanly: replacing it with an empty one',
-      );
-      fs.rmSync(options.path, { recursive: true, force: true });
-      fs.mkdirSync(options.path, { recursive: true });
+    this.#users = new StoreUsers(options.path);
+    // Of two processes starting together, the second waits for the first's verdict and then
+    // finds it a live user, instead of probing (and perhaps replacing) the store under it.
+    const unlock = this.#users.lock(OPEN_LOCK_WAIT_MS);
+    try {
+      if (!this.#users.hasLiveUser()) {
+        const verdict = probeStore(options.path, options.openTimeoutMs ?? PROBE_TIMEOUT_MS);
+        // Checked again: a process that skipped the lock (it waited too long) may have come.
+        if (verdict !== 'sound' && !this.#users.hasLiveUser()) {
+          options.log.warn(
+            { path: options.path, verdict },
+            'object cache did not open cleanly: replacing it with an empty one',
+          );
+          emptyFolder(options.path);
+        }
+      }
+      this.#db = open<unknown, string>({ path: options.path, ...OPEN_OPTIONS });
+      this.#users.register();
+    } finally {
+      unlock();
     }
-    this.#db = open<unknown, string>({ path: options.path, ...OPEN_OPTIONS });
     this.#sweeper = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
     this.#sweeper.unref();
   }
@@ -113,8 +126,12 @@ export class LmdbStore implements CacheStore {
 
   async close(): Promise<void> {
     clearInterval(this.#sweeper);
-    await this.#db.committed;
-    await this.#db.close();
+    try {
+      await this.#db.committed;
+      await this.#db.close();
+    } finally {
+      this.#users.unregister();
+    }
   }
 
   /** Drops expired entries when over the bound, then everything if still over (also run every 10 s). */
@@ -135,17 +152,9 @@ export class LmdbStore implements CacheStore {
   }
 }
 
-/** Opens and reads the store in a child process; false when that fails or takes longer than `timeoutMs`. */
-function opensCleanly(path: string, timeoutMs: number): boolean {
-  if (!fs.existsSync(`${path}/data.mdb`)) return true;
-  const lmdb = import.meta.resolve('lmdb');
-  const probe = `import { open } from ${JSON.stringify(lmdb)};
-const db = open({ path: ${JSON.stringify(path)}, encoding: 'msgpack', cache: false, sharedStructuresKey: Symbol.for('yuletide:structures') });
-let n = 0; for (const { value } of db.getRange({ limit: 64 })) n += value === undefined ? 0 : 1;
-db.getCount(); await db.close();`;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
-    timeout: timeoutMs,
-    stdio: 'ignore',
-  });
-  return result.status === 0;
+/** Deletes the store in `folder`, keeping the open lock its caller holds. */
+function emptyFolder(folder: string): void {
+  for (const name of fs.readdirSync(folder)) {
+    if (name !== OPEN_LOCK) fs.rmSync(path.join(folder, name), { recursive: true, force: true });
+  }
 }
