@@ -9,6 +9,7 @@ import { runMigrate } from './commands/migrate.js';
 import { runCacheClear, runCacheStats } from './commands/cache.js';
 import { registerProxy } from './commands/proxy.js';
 import { registerSearch } from './commands/search.js';
+import { registerOperations } from './commands/operations.js';
 
 /** The project folder (templates/, public/), two levels above dist/src/cli/. */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -54,6 +55,7 @@ withCommon(program.command('start'))
 
 registerProxy(program, ROOT);
 registerSearch(program);
+registerOperations(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError) {
