@@ -9,6 +9,7 @@ import { runMigrate } from './commands/migrate.js';
 import { runCacheClear, runCacheStats } from './commands/cache.js';
 import { registerProxy } from './commands/proxy.js';
 import { registerSearch } from './commands/search.js';
+import { registerBench } from './commands/bench.js';
 import { registerOperations } from './commands/operations.js';
 
 /** The project folder (templates/, public/), two levels above dist/src/cli/. */
@@ -55,6 +56,7 @@ withCommon(program.command('start'))
 
 registerProxy(program, ROOT);
 registerSearch(program);
+registerBench(program, ROOT);
 registerOperations(program);
 
 program.parseAsync().catch((error: unknown) => {
