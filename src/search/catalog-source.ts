@@ -41,6 +41,7 @@ function selectRows(database: Database) {
       'p.id',
       'p.title',
       'p.author',
+      'p.description',
       'p.brand_id',
       'p.category_id',
       'p.price_cents',
@@ -62,6 +63,7 @@ function toCatalogRow(row: Row): CatalogRow {
     id: row.id,
     title: row.title,
     author: row.author,
+    description: row.description,
     brandId: row.brand_id,
     categoryId: row.category_id,
     priceCents: Number(row.price_cents),
@@ -126,7 +128,8 @@ export async function buildFromDatabase(
   position: number,
   onProgress?: (products: number) => void,
 ): Promise<BaseIndex> {
-  const builder = new IndexBuilder(await loadTaxonomy(database));
+  const { count } = await catalogFingerprint(database);
+  const builder = new IndexBuilder(await loadTaxonomy(database), { expectedProducts: count });
   for await (const rows of catalogRows(database)) {
     for (const row of rows) builder.add(row);
     onProgress?.(builder.count);

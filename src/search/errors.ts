@@ -13,3 +13,10 @@ export class SnapshotError extends YuletideError {
     super('YT_ERR_SEARCH_SNAPSHOT', 500, message, options);
   }
 }
+
+/** A rebuild of the index failed; the index being served is untouched. */
+export class IndexBuildError extends YuletideError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('YT_ERR_SEARCH_BUILD', 500, message, options);
+  }
+}

@@ -21,6 +21,8 @@ export interface LoadOptions {
   /** Try the snapshot before building. */
   readonly useSnapshot: boolean;
   readonly onProgress?: (products: number) => void;
+  /** Write the new snapshot no faster than this (see `writeSnapshot`); at once when absent. */
+  readonly writeBytesPerSecond?: number;
 }
 
 /**
@@ -48,7 +50,11 @@ export async function loadOrBuild(database: Database, options: LoadOptions): Pro
   const index = await buildFromDatabase(database, position, options.onProgress);
   let snapshotFailed: string | undefined;
   try {
-    writeSnapshot(options.snapshot, index, database.location);
+    await writeSnapshot(options.snapshot, index, database.location, {
+      ...(options.writeBytesPerSecond !== undefined && {
+        bytesPerSecond: options.writeBytesPerSecond,
+      }),
+    });
   } catch (error) {
     snapshotFailed = error instanceof Error ? error.message : String(error);
   }

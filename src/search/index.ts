@@ -1,6 +1,6 @@
 export { SearchClient, type SearchAnswer, type SearchClientOptions } from './search-client.js';
 export { SearchServer, type SearchServerOptions, type ReindexReport } from './search-server.js';
-export { SearchUnavailableError, SnapshotError } from './errors.js';
+export { IndexBuildError, SearchUnavailableError, SnapshotError } from './errors.js';
 export { searchParams, searchQueryString } from './search-params.js';
 export {
   SearchEngine,
@@ -20,6 +20,8 @@ export {
   type CatalogRow,
   type SearchTaxonomy,
   analyzeQuery,
+  termOf,
+  words,
 } from './engine/index.js';
 export { buildFromDatabase, loadTaxonomy, catalogRows } from './catalog-source.js';
 export { DEFAULT_SEARCH_PORT } from './search-port.js';

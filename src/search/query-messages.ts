@@ -5,6 +5,8 @@ export type ToQueryThread =
   | { readonly type: 'search'; readonly id: number; readonly request: SearchRequest }
   | {
       readonly type: 'index';
+      /** Numbers the loads, so an answer is matched to the load it ends. */
+      readonly load: number;
       readonly buffer: SharedArrayBuffer;
       readonly meta: BaseIndexMeta;
       readonly taxonomy: SearchTaxonomy;
@@ -23,4 +25,5 @@ export type ToQueryThread =
 export type FromQueryThread =
   | { readonly type: 'result'; readonly id: number; readonly body: string }
   | { readonly type: 'failed'; readonly id: number; readonly message: string }
-  | { readonly type: 'ready'; readonly products: number };
+  /** Load `load` serves from now on. */
+  | { readonly type: 'loaded'; readonly load: number; readonly products: number };

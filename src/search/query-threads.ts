@@ -17,16 +17,18 @@ interface Pending {
 interface Thread {
   worker: Worker;
   readonly inflight: Map<number, Pending>;
-  /** False while it loads an index: no new searches are sent to it. */
+  /** False until it holds an index: no searches are sent to it before. */
   ready: boolean;
-  onReady: (() => void) | undefined;
+  /** Loads sent to it and not yet swapped in, by load number. */
+  readonly loads: Map<number, () => void>;
 }
 
 /**
  * The query threads: each holds a SearchEngine over the same shared index and answers one search
- * at a time. A search goes to the ready thread with the fewest in flight. A new index is loaded
- * into one thread at a time while the others keep answering, so a rebuild never pauses service;
- * a thread that dies is replaced and brought up to date.
+ * at a time. A search goes to the ready thread with the fewest in flight. A new index is prepared
+ * by every thread at once in slices between its searches, which its current index goes on
+ * answering, so a rebuild never pauses service; a thread that dies is replaced and brought up to
+ * date.
  */
 export class QueryThreads {
   readonly #threads: Thread[] = [];
@@ -37,11 +39,12 @@ export class QueryThreads {
   readonly #waiting: (() => void)[] = [];
   #current: { index: BaseIndex; taxonomy: SearchTaxonomy } | undefined;
   #nextId = 0;
+  #nextLoad = 0;
   #closed = false;
 
   /**
    * `replay` reads the products changed since the current index was built; `exclusive` runs work
-   * that must not interleave with broadcasting changes (a replaced thread's catch-up).
+   * that must not interleave with broadcasting changes (sending a replaced thread the index).
    */
   constructor(
     count: number,
@@ -62,17 +65,15 @@ export class QueryThreads {
   }
 
   /**
-   * Loads `index` (with `replay` applied) into every thread. The first load goes to all at once;
-   * later ones to one thread at a time, so the rest keep answering.
+   * Sends `index` (with `replay` to apply on top) to every thread at once, before returning; the
+   * promise resolves when every thread has swapped it in. Changes broadcast after this call reach
+   * the new index too, so the caller may let the change feed go on as soon as this returns.
    */
-  async load(index: BaseIndex, taxonomy: SearchTaxonomy, replay: Replay): Promise<void> {
-    const first = this.#current === undefined;
+  load(index: BaseIndex, taxonomy: SearchTaxonomy, replay: Replay): Promise<void> {
     this.#current = { index, taxonomy };
-    if (first) {
-      await Promise.all(this.#threads.map((thread) => this.#loadInto(thread, replay)));
-      return;
-    }
-    for (const thread of this.#threads) await this.#loadInto(thread, replay);
+    return Promise.all(this.#threads.map((thread) => this.#loadInto(thread, replay))).then(
+      () => undefined,
+    );
   }
 
   /** Sends a live change or a new taxonomy to every thread, in order with everything else. */
@@ -124,11 +125,12 @@ export class QueryThreads {
 
   #loadInto(thread: Thread, replay: Replay): Promise<void> {
     const current = this.#current!;
-    thread.ready = false;
+    const load = ++this.#nextLoad;
     return new Promise((resolve) => {
-      thread.onReady = resolve;
+      thread.loads.set(load, resolve);
       thread.worker.postMessage({
         type: 'index',
+        load,
         buffer: current.index.buffer,
         meta: current.index.meta,
         taxonomy: current.taxonomy,
@@ -140,12 +142,16 @@ export class QueryThreads {
 
   #spawn(): Thread {
     const worker = new Worker(new URL('./query-worker.js', import.meta.url));
-    const thread: Thread = { worker, inflight: new Map(), ready: false, onReady: undefined };
+    const thread: Thread = { worker, inflight: new Map(), ready: false, loads: new Map() };
     worker.on('message', (message: FromQueryThread) => {
-      if (message.type === 'ready') {
+      if (message.type === 'loaded') {
         thread.ready = true;
-        thread.onReady?.();
-        thread.onReady = undefined;
+        // A thread swaps in only its latest load: earlier ones are over too.
+        for (const [load, done] of thread.loads) {
+          if (load > message.load) continue;
+          thread.loads.delete(load);
+          done();
+        }
         for (const send of this.#waiting.splice(0)) send();
         return;
       }
@@ -167,14 +173,17 @@ export class QueryThreads {
     for (const pending of thread.inflight.values())
       pending.reject(new Error('search thread exited'));
     thread.inflight.clear();
+    // Its replacement takes the current index, so loads waiting on this thread are over.
+    for (const done of thread.loads.values()) done();
+    thread.loads.clear();
     const fresh = this.#spawn();
     const at = this.#threads.indexOf(thread);
     if (at !== -1) this.#threads[at] = fresh;
-    // Under the lock: a change broadcast between reading the replay and loading it would be lost.
+    // Under the lock: a change broadcast between reading the replay and sending the index would
+    // be lost. Changes sent after the index reach the thread after it, so the lock ends there.
     if (this.#current) {
       await this.#exclusive(async () => {
-        const replay = await this.#replay();
-        await this.#loadInto(fresh, replay);
+        void this.#loadInto(fresh, await this.#replay());
       });
     }
   }

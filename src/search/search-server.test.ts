@@ -170,6 +170,23 @@ for (const dialect of await testDialects()) {
       assert.ok(answered > 0);
       assert.equal(report.products, PRODUCTS);
       assert.equal(server.status().reindexes, 1);
+      assert.ok(fs.existsSync(server.snapshotFile), 'the rebuild wrote the snapshot');
+    });
+
+    it('keeps a change made while it rebuilds, before and after the new index serves', async () => {
+      const { id } = await firstResult(server, 'q=book&sort=best-selling');
+      const cheap = 'q=book&max_price=0.03';
+      const reindexed = server.reindex();
+      await change(database, id, (trx) =>
+        trx
+          .updateTable('products')
+          .set({ price_cents: 3, updated_at: Date.now() })
+          .where('id', '=', id)
+          .execute(),
+      );
+      await within(1000, async () => (await search(server, cheap)).ids.includes(id));
+      await reindexed;
+      assert.ok((await search(server, cheap)).ids.includes(id), 'the new index has the change');
     });
 
     it('starts again from its snapshot, caught up with changes since', async () => {

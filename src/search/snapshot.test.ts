@@ -22,13 +22,17 @@ describe('search snapshots', () => {
 
   it('reads back exactly the index written', async () => {
     const index = await buildFromDatabase(catalog.database, 7);
-    writeSnapshot(file, index, catalog.database.location);
+    await writeSnapshot(file, index, catalog.database.location);
     const { index: read, database } = readSnapshot(file);
     assert.equal(database, catalog.database.location);
     assert.deepEqual(read.meta, index.meta);
     assert.deepEqual(Buffer.from(read.buffer), Buffer.from(index.buffer));
     const query = { q: 'book', sort: 'price-asc' as const };
     assert.deepEqual(new SearchEngine(read).search(query), new SearchEngine(index).search(query));
+    const paced = `${file}.paced`;
+    await writeSnapshot(paced, index, catalog.database.location, { bytesPerSecond: 1e9 });
+    assert.deepEqual(fs.readFileSync(paced), fs.readFileSync(file), 'paced, the same bytes');
+    fs.rmSync(paced);
   });
 
   it('refuses a snapshot with a flipped byte, a cut tail or no header', () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import { BaseIndex, INDEX_FORMAT, type BaseIndexMeta } from './engine/index.js';
 import { SnapshotError } from './errors.js';
 
@@ -18,12 +19,24 @@ interface SnapshotHeader {
   readonly meta: BaseIndexMeta;
 }
 
+/** Written and synced this much at a time when the writing is paced. */
+const PACED_CHUNK = 8 * 1024 * 1024;
+
 /**
  * Writes `index` to `file` for a fast restart: magic, a JSON header, then the index's buffer as
  * it lies in memory. Written to a temporary file, synced and renamed, so a crash never leaves a
- * half-written snapshot under the real name.
+ * half-written snapshot under the real name. With `bytesPerSecond`, the body goes out in chunks of
+ * 8 MB, each synced before the next, no faster than that: a rebuild's snapshot written and synced
+ * in one go (177 MB at a million) raised the p99 of a daemon serving on the same machine from
+ * 12 ms to 120–150 ms while the disk took it — the flusher and the I/O completions run at full
+ * priority whatever the writer's — where 8-MB chunks at 50 MB/s left it at 12–15 ms.
  */
-export function writeSnapshot(file: string, index: BaseIndex, database: string): void {
+export async function writeSnapshot(
+  file: string,
+  index: BaseIndex,
+  database: string,
+  options: { bytesPerSecond?: number } = {},
+): Promise<void> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const body = Buffer.from(index.buffer, 0, index.buffer.byteLength);
   const hash = createHash('sha1');
@@ -41,7 +54,16 @@ export function writeSnapshot(file: string, index: BaseIndex, database: string):
   const fd = fs.openSync(temporary, 'w');
   try {
     for (const part of [MAGIC, length, json]) fs.writeSync(fd, part);
-    for (let at = 0; at < body.length; at += CHUNK) fs.writeSync(fd, body.subarray(at, at + CHUNK));
+    const rate = options.bytesPerSecond;
+    const started = performance.now();
+    const chunk = rate === undefined ? CHUNK : PACED_CHUNK;
+    for (let at = 0; at < body.length; at += chunk) {
+      fs.writeSync(fd, body.subarray(at, at + chunk));
+      if (rate === undefined) continue;
+      fs.fdatasyncSync(fd);
+      const due = ((at + chunk) / rate) * 1000 - (performance.now() - started);
+      if (due > 0) await setTimeout(due);
+    }
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

@@ -85,13 +85,34 @@ describe('search daemon process', () => {
     assert.equal((JSON.parse(line) as { role: string }).role, 'search');
   });
 
-  it('rebuilds on `yuletide reindex`', async () => {
+  it('rebuilds on `yuletide reindex` with every search answered meanwhile', async () => {
+    const paths = [
+      '/search?q=book',
+      '/search?q=dino',
+      '/search?q=lego st',
+      '/search?category=strollers',
+    ];
+    let rebuilding = true;
+    const statuses: number[] = [];
+    const client = async () => {
+      for (let i = 0; rebuilding; i++) {
+        statuses.push((await get(daemon!.port, encodeURI(paths[i % paths.length]!))).status);
+      }
+    };
+    const clients = Array.from({ length: 4 }, client);
     const result = await run(['reindex'], {
       ...env,
       SEARCH_URL: `http://127.0.0.1:${daemon!.port}`,
     });
+    rebuilding = false;
+    await Promise.all(clients);
     assert.equal(result.code, 0, result.output);
     assert.match(result.output, /reindexed 2,000 products/);
+    assert.ok(statuses.length > 0);
+    assert.deepEqual(
+      statuses.filter((status) => status !== 200),
+      [],
+    );
     const status = JSON.parse((await get(daemon!.port, '/__status')).body) as { reindexes: number };
     assert.equal(status.reindexes, 1);
   });

@@ -47,7 +47,32 @@ describe('analyzer', () => {
     assert.equal(analyzeQuery('The Book of Dragons').normalized, 'the book of dragons');
   });
 
-  it('treats an unfinished last word of three letters or more as a prefix', () => {
+  it('finds the same words in plain text by its scan as by the general path', () => {
+    // A trailing "é" sends the text down the general (Unicode) path and adds one word, "e".
+    const general = (text: string) => words(`${text} é`).slice(0, -1);
+    const samples = [
+      "Kids' Art Set, 24 pieces — no, wait: it's \"Kids'\" art",
+      "rock'n'roll o'clock 'quoted' don''t x'1 9'a a' 'b",
+      'Kids’ “Art” Set – 24 pieces — it’s ‘fun’ x’1 9’a’b ’’',
+      'UPPER lower MiXeD 3D-printer 2x4 e-mail',
+      `${'x'.repeat(45)} short ${'9'.repeat(41)}y`,
+      '!!! ??? ... ',
+      '',
+    ];
+    let seed = 7;
+    const alphabet = "ab'Z9 -.,’–";
+    for (let n = 0; n < 200; n++) {
+      let text = '';
+      for (let i = 0; i < 30; i++) {
+        seed = (seed * 16807) % 2147483647;
+        text += alphabet[seed % alphabet.length];
+      }
+      samples.push(text);
+    }
+    for (const text of samples) assert.deepEqual(words(text), general(text), text);
+  });
+
+  it('treats an unfinished last word of two letters or more as a prefix', () => {
     assert.deepEqual(
       analyzeQuery('wooden tra').words.map((w) => w.prefix),
       [false, true],
@@ -58,6 +83,10 @@ describe('analyzer', () => {
     );
     assert.deepEqual(
       analyzeQuery('wooden tr').words.map((w) => w.prefix),
+      [false, true],
+    );
+    assert.deepEqual(
+      analyzeQuery('wooden t').words.map((w) => w.prefix),
       [false, false],
     );
     assert.deepEqual(

@@ -3,7 +3,7 @@ import type { NumberArray } from './growable-array.js';
 import { COLD, HOT } from './doc-table.js';
 
 /** Bumped whenever the arrays below change meaning, so an old snapshot is rebuilt, not misread. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 const TYPES = {
   u8: Uint8Array,
@@ -47,6 +47,8 @@ const ARRAYS = {
   ageMax: 'u16',
   createdAt: 'f64',
   textHash: 'u32',
+  /** Term t is indexed from descriptions when descriptionTerms[t] is 1 (see document-text.ts). */
+  descriptionTerms: 'u8',
 } as const satisfies Record<string, TypeName>;
 
 export type ArrayName = keyof typeof ARRAYS;
@@ -148,17 +150,6 @@ export class BaseIndex {
     };
     return new BaseIndex(buffer, meta);
   }
-
-  /** The texts of `count` strings stored as UTF-8 `bytes` ending at `offsets[i + 1]`. */
-  static strings(bytes: Uint8Array, offsets: Uint32Array): string[] {
-    // TextDecoder refuses shared memory; Buffer reads it in place.
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const result: string[] = new Array<string>(offsets.length - 1);
-    for (let i = 0; i + 1 < offsets.length; i++) {
-      result[i] = text.toString('utf8', offsets[i], offsets[i + 1]);
-    }
-    return result;
-  }
 }
 
 function checkShape(a: IndexArrays, meta: BaseIndexMeta): void {
@@ -175,6 +166,7 @@ function checkShape(a: IndexArrays, meta: BaseIndexMeta): void {
   if (a.wordTextOffsets.length !== meta.words + 1 || a.wordTerms.length !== meta.words)
     fail('words');
   if (a.categoryOffsets.at(-1) !== a.categoryDocs.length) fail('category lists');
+  if (a.descriptionTerms.length !== meta.terms) fail('description terms');
   if (a.hot.length !== meta.docs * HOT || a.cold.length !== meta.docs * COLD) fail('records');
   for (const name of [
     'productId',

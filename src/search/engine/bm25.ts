@@ -6,9 +6,17 @@ export const B = 0.75;
 /**
  * How much each field's words count, as BM25F weighs fields. A title word is worth ten of the
  * category name's: enough that a word in the title outranks the same word only in the category
- * even when the category match is the best-seller (whose boost is 1.5×).
+ * even when the category match is the best-seller (whose boost is 1.5×). A word of the
+ * description counts least: a product that mentions a dragon is a weaker match than one named
+ * for it, or filed under it.
  */
-export const FIELD_WEIGHTS = { title: 5, author: 3, brand: 2, category: 0.5 } as const;
+export const FIELD_WEIGHTS = {
+  title: 5,
+  author: 3,
+  brand: 2,
+  category: 0.5,
+  description: 0.3,
+} as const;
 
 /**
  * A term's weight in one product, BM25's tf part scaled into 1..255 so a posting takes one byte;

@@ -3,6 +3,8 @@ export interface CatalogRow {
   readonly id: number;
   readonly title: string;
   readonly author: string | null;
+  /** Found by its less common words, at a low weight (see document-text.ts); absent, by the rest. */
+  readonly description?: string | null;
   readonly brandId: number;
   readonly categoryId: number;
   readonly priceCents: number;

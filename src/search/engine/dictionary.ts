@@ -1,6 +1,10 @@
-import { BaseIndex } from './base-index.js';
+import type { BaseIndex } from './base-index.js';
+import { drain, type Sliced } from './slices.js';
 import { termOf } from './analyzer.js';
 import { TypoIndex } from './typo-index.js';
+
+/** Words decoded and filed per slice (a typo index entry is about ten map writes a word). */
+const SLICE_WORDS = 4096;
 
 /**
  * The vocabulary one query thread knows: the base index's words and terms, plus any that arrived
@@ -8,7 +12,7 @@ import { TypoIndex } from './typo-index.js';
  */
 export class Dictionary {
   /** Sorted folded words of the base, and the term of each. */
-  readonly #words: readonly string[];
+  readonly #words: string[];
   readonly #wordTerms: Uint32Array;
   /** Words added by live changes (unsorted; few) and their terms. */
   readonly #extraWords: string[] = [];
@@ -18,17 +22,50 @@ export class Dictionary {
   #termCount: number;
   readonly #typos = new TypoIndex();
 
-  constructor(base: BaseIndex) {
+  /** `base`'s vocabulary, whole. */
+  static of(base: BaseIndex): Dictionary {
+    return drain(Dictionary.prepare(base));
+  }
+
+  /**
+   * `base`'s vocabulary, a slice of words at a time. The typo index is built here, not on the
+   * first typo, so no query pays for it.
+   */
+  static *prepare(base: BaseIndex): Sliced<Dictionary> {
+    const dictionary = new Dictionary(base);
     const a = base.arrays;
-    this.#words = BaseIndex.strings(a.wordText, a.wordTextOffsets);
-    this.#wordTerms = a.wordTerms;
-    this.#words.forEach((word, i) => this.#termOfWord.set(word, a.wordTerms[i]!));
-    BaseIndex.strings(a.termText, a.termTextOffsets).forEach((stem, t) =>
-      this.#termOfStem.set(stem, t),
-    );
+    const words = dictionary.#words;
+    const text = Buffer.from(a.wordText.buffer, a.wordText.byteOffset, a.wordText.byteLength);
+    for (let from = 0; from < base.meta.words; from += SLICE_WORDS) {
+      const to = Math.min(base.meta.words, from + SLICE_WORDS);
+      for (let i = from; i < to; i++) {
+        // TextDecoder refuses shared memory; Buffer reads it in place.
+        const word = text.toString('utf8', a.wordTextOffsets[i], a.wordTextOffsets[i + 1]);
+        words[i] = word;
+        dictionary.#termOfWord.set(word, a.wordTerms[i]!);
+        dictionary.#typos.add(word, i);
+      }
+      yield;
+    }
+    const stems = Buffer.from(a.termText.buffer, a.termText.byteOffset, a.termText.byteLength);
+    for (let from = 0; from < base.meta.terms; from += SLICE_WORDS) {
+      const to = Math.min(base.meta.terms, from + SLICE_WORDS);
+      for (let t = from; t < to; t++) {
+        dictionary.#termOfStem.set(
+          stems.toString('utf8', a.termTextOffsets[t], a.termTextOffsets[t + 1]),
+          t,
+        );
+      }
+      yield;
+    }
+    return dictionary;
+  }
+
+  /** An empty vocabulary the size of `base`'s (see `prepare`). */
+  private constructor(base: BaseIndex) {
+    this.#words = new Array<string>(base.meta.words);
+    this.#wordTerms = base.arrays.wordTerms;
     this.#termCount = base.meta.terms;
-    // Built at load, not on the first typo, so no query pays for it.
-    this.#words.forEach((word, i) => this.#typos.add(word, i));
   }
 
   /** Terms so far, base and live: term ids run below this. */

@@ -5,6 +5,7 @@ import { documentTextHash } from './document-text.js';
 import { textHash } from './text-hash.js';
 import { AgeClasses } from './age-classes.js';
 import { priceBand } from './price-band.js';
+import { drain, type Sliced } from './slices.js';
 
 /**
  * A document's facts live in two records of four words. The hot one holds all a relevance query
@@ -137,6 +138,9 @@ export class RecordPacker {
   }
 }
 
+/** Documents copied per slice: about 2 MB of records and columns, a millisecond or so. */
+const SLICE_DOCS = 32_768;
+
 /**
  * The facts of every document that filters, sorts and facets read, copied out of the shared base
  * so each query thread can apply live changes to its own copy without locks. Documents added
@@ -158,19 +162,47 @@ export class DocTable {
   maxBrandId: number;
   readonly #packer: RecordPacker;
 
-  constructor(base: BaseIndex) {
+  /** `base`'s facts, copied whole. */
+  static of(base: BaseIndex): DocTable {
+    return drain(DocTable.prepare(base));
+  }
+
+  /** `base`'s facts, copied a slice of documents at a time. */
+  static *prepare(base: BaseIndex): Sliced<DocTable> {
+    const table = new DocTable(base);
     const a = base.arrays;
+    const n = base.meta.docs;
+    const r = table.records;
+    for (let from = 0; from < n; from += SLICE_DOCS) {
+      const to = Math.min(n, from + SLICE_DOCS);
+      copyRange(a.hot, r.hot, from * HOT, to * HOT);
+      copyRange(a.cold, r.cold, from * COLD, to * COLD);
+      copyRange(a.categoryId, r.categoryId, from, to);
+      copyRange(a.brandId, r.brandId, from, to);
+      copyRange(a.productId, table.productId, from, to);
+      copyRange(a.reviewCount, table.reviewCount, from, to);
+      copyRange(a.ageMin, table.ageMin, from, to);
+      copyRange(a.ageMax, table.ageMax, from, to);
+      copyRange(a.textHash, table.textHash, from, to);
+      copyRange(a.createdAt, table.createdAt, from, to);
+      yield;
+    }
+    return table;
+  }
+
+  /** An empty table with room for `base`'s documents and some to spare (see `prepare`). */
+  private constructor(base: BaseIndex) {
     const n = base.meta.docs;
     const capacity = n + Math.max(1024, n >> 6);
     this.length = n;
-    // One copy of memory per array: a thread takes a new index in milliseconds, not seconds.
-    this.records = newRecords(capacity, a);
-    this.productId = copy(a.productId, new Uint32Array(capacity));
-    this.reviewCount = copy(a.reviewCount, new Uint32Array(capacity));
-    this.ageMin = copy(a.ageMin, new Uint16Array(capacity));
-    this.ageMax = copy(a.ageMax, new Uint16Array(capacity));
-    this.textHash = copy(a.textHash, new Uint32Array(capacity));
-    this.createdAt = copy(a.createdAt, new Float64Array(capacity));
+    // Zeroed memory costs nothing until written; `prepare` fills it a slice at a time.
+    this.records = newRecords(capacity);
+    this.productId = new Uint32Array(capacity);
+    this.reviewCount = new Uint32Array(capacity);
+    this.ageMin = new Uint16Array(capacity);
+    this.ageMax = new Uint16Array(capacity);
+    this.textHash = new Uint32Array(capacity);
+    this.createdAt = new Float64Array(capacity);
     this.ages = AgeClasses.from(base.meta.ageClasses);
     this.#packer = new RecordPacker(n, this.ages);
     this.maxCategoryId = base.meta.maxCategoryId;
@@ -225,4 +257,13 @@ export class DocTable {
 function copy<T extends Uint16Array | Uint32Array | Float64Array>(source: T, target: T): T {
   target.set(source as ArrayLike<number>);
   return target;
+}
+
+function copyRange<T extends Uint16Array | Uint32Array | Float64Array>(
+  source: T,
+  target: T,
+  from: number,
+  to: number,
+): void {
+  target.set(source.subarray(from, to) as ArrayLike<number>, from);
 }

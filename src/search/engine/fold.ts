@@ -12,7 +12,11 @@ const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
 };
 const SPECIAL = /[ßæœøłđðþı]/g;
 const MARKS = /\p{M}+/gu;
-const NON_ASCII = /[^\u0020-\u007e]/;
+/**
+ * Anything but printable ASCII and the dashes and curly quotes of typeset copy, which NFKD leaves
+ * as they are: text without such characters has nothing to fold but case.
+ */
+const FOLDABLE = /[^\u0020-\u007e\u2013\u2014\u2018\u2019\u201c\u201d]/;
 
 /**
  * Lower-cases and folds text to the letters people type: NFKD splits accented letters and
@@ -21,7 +25,7 @@ const NON_ASCII = /[^\u0020-\u007e]/;
  */
 export function foldText(text: string): string {
   const lower = text.toLowerCase();
-  if (!NON_ASCII.test(lower)) return lower;
+  if (!FOLDABLE.test(lower)) return lower;
   return lower
     .normalize('NFKD')
     .replace(MARKS, '')

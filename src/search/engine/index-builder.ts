@@ -1,8 +1,14 @@
 import { BaseIndex, type IndexArrays } from './base-index.js';
 import { termOf, normalizedText } from './analyzer.js';
-import { impactOf } from './bm25.js';
+import { FIELD_WEIGHTS, impactOf } from './bm25.js';
 import type { CatalogRow, SearchTaxonomy } from './catalog-row.js';
-import { documentTextHash, documentWords, type DocumentNames } from './document-text.js';
+import {
+  descriptionLimit,
+  descriptionWords,
+  documentTextHash,
+  documentWords,
+  type DocumentNames,
+} from './document-text.js';
 import { GrowableArray } from './growable-array.js';
 import { ProductDocs } from './product-docs.js';
 import {
@@ -10,32 +16,18 @@ import {
   groupBy,
   largest,
   packRecords,
+  mergeForward,
   packStrings,
   permute,
-  permuteForward,
   prefixSums,
 } from './index-layout.js';
 import { textHash } from './text-hash.js';
+import { TermCounter } from './term-counter.js';
+import { WordTable } from './word-table.js';
 
-/**
- * Builds a `BaseIndex` from products streamed in once, in any order: each product's terms go to
- * the forward index as it arrives, and the postings are its transpose, made at the end with one
- * counting pass, so memory stays a few bytes per word and nothing is sorted but the vocabulary.
- */
-export class IndexBuilder {
-  readonly #taxonomy: SearchTaxonomy;
-  readonly #brandNames: Map<number, string>;
-  readonly #categoryNames: Map<number, string>;
-  /** Folded word → term id, and stem → term id. */
-  readonly #wordTerms = new Map<string, number>();
-  readonly #termIds = new Map<string, number>();
-  readonly #terms: string[] = [];
-  readonly #forwardOffsets = new GrowableArray(Uint32Array);
-  readonly #forwardTerms = new GrowableArray(Uint32Array, 1 << 16);
-  /** Weighted term frequency until the mean length is known, then the impact. */
-  readonly #forwardTf = new GrowableArray(Float32Array, 1 << 16);
-  readonly #lengths = new GrowableArray(Uint16Array);
-  readonly #facts = {
+/** Each product's facts, a column each, in the order products arrived. */
+function newFacts() {
+  return {
     productId: new GrowableArray(Uint32Array),
     categoryId: new GrowableArray(Uint32Array),
     brandId: new GrowableArray(Uint32Array),
@@ -50,17 +42,59 @@ export class IndexBuilder {
     titleHash: new GrowableArray(Uint32Array),
     textHash: new GrowableArray(Uint32Array),
   };
+}
+
+/** What the builder may know ahead. */
+export interface BuilderOptions {
+  /**
+   * About how many products will be added: description words found in more descriptions than
+   * `descriptionLimit` of that many are dropped as they cross it rather than kept to the end.
+   */
+  readonly expectedProducts?: number;
+}
+
+/**
+ * Builds a `BaseIndex` from products streamed in once, in any order: each product's terms go to
+ * the forward index as it arrives, and the postings are its transpose, made at the end with one
+ * counting pass, so memory stays a few bytes per word and nothing is sorted but the vocabulary.
+ * Description words are kept aside until the end, when those too common to index are known.
+ */
+export class IndexBuilder {
+  readonly #taxonomy: SearchTaxonomy;
+  readonly #brandNames: Map<number, string>;
+  readonly #categoryNames: Map<number, string>;
+  /** Folded word → term id, and stem → term id. */
+  readonly #wordTerms = new WordTable();
+  readonly #termIds = new Map<string, number>();
+  readonly #terms: string[] = [];
+  readonly #forwardOffsets = new GrowableArray(Uint32Array);
+  readonly #forwardTerms = new GrowableArray(Uint32Array, 1 << 16);
+  /** Weighted term frequency until the mean length is known, then the impact. */
+  readonly #forwardTf = new GrowableArray(Float32Array, 1 << 16);
+  /** Each product's description terms and how often each occurs, beside the forward index. */
+  readonly #descriptionOffsets = new GrowableArray(Uint32Array);
+  readonly #descriptionTerms = new GrowableArray(Uint32Array, 1 << 16);
+  readonly #descriptionCounts = new GrowableArray(Uint8Array, 1 << 16);
+  /** Term → descriptions holding it; past `#commonLimit` its description entries are not kept. */
+  readonly #descriptionDf: number[] = [];
+  readonly #commonLimit: number;
+  readonly #lengths = new GrowableArray(Uint16Array);
+  readonly #facts = newFacts();
   #totalLength = 0;
   #maxId = 0;
-  // One product's terms while it is analysed: few enough that a linear search beats a Map.
-  readonly #docTerms: number[] = [];
-  readonly #docTf: number[] = [];
+  /** One product's terms while it is analysed. */
+  readonly #counter = new TermCounter();
 
-  constructor(taxonomy: SearchTaxonomy) {
+  constructor(taxonomy: SearchTaxonomy, options: BuilderOptions = {}) {
     this.#taxonomy = taxonomy;
     this.#brandNames = new Map(taxonomy.brands.map((b) => [b.id, b.name]));
     this.#categoryNames = new Map(taxonomy.categories.map((c) => [c.id, c.name]));
     this.#forwardOffsets.push(0);
+    this.#descriptionOffsets.push(0);
+    this.#commonLimit =
+      options.expectedProducts === undefined
+        ? Infinity
+        : descriptionLimit(options.expectedProducts);
   }
 
   get count(): number {
@@ -72,23 +106,17 @@ export class IndexBuilder {
       brand: this.#brandNames.get(row.brandId),
       category: this.#categoryNames.get(row.categoryId),
     };
-    const terms = this.#docTerms;
-    const tfs = this.#docTf;
-    terms.length = 0;
-    tfs.length = 0;
-    const length = documentWords(row, names, (word, weight) => {
-      const term = this.#termFor(word);
-      const at = terms.indexOf(term);
-      if (at === -1) {
-        terms.push(term);
-        tfs.push(weight);
-      } else tfs[at]! += weight;
-    });
+    const { terms, weights: tfs } = this.#counter;
+    this.#counter.start();
+    const length = documentWords(row, names, (word, weight) =>
+      this.#counter.add(this.#termFor(word), weight),
+    );
     for (let i = 0; i < terms.length; i++) {
       this.#forwardTerms.push(terms[i]!);
       this.#forwardTf.push(tfs[i]!);
     }
     this.#forwardOffsets.push(this.#forwardTerms.length);
+    this.#addDescription(row);
     this.#lengths.push(Math.min(length, 0xffff));
     this.#totalLength += length;
     this.#maxId = Math.max(this.#maxId, row.id);
@@ -116,20 +144,45 @@ export class IndexBuilder {
     // their words, so a term's postings fall in a few dense runs and a query reads the facts of
     // its candidates from neighbouring memory instead of from all over the table.
     const f = this.#facts;
-    const order = documentOrder(f.categoryId.toArray(), f.salesRank.toArray());
-    const lengths = permute(this.#lengths.toArray(), order);
+    const order = documentOrder(f.categoryId.view(), f.salesRank.view());
+    const lengths = permute(this.#lengths.view(), order);
+    const termCount = this.#terms.length;
+    const limit = Math.min(this.#commonLimit, descriptionLimit(docs));
+    const descriptionTerms = new Uint8Array(termCount);
+    for (let t = 0; t < termCount; t++) {
+      const df = this.#descriptionDf[t] ?? 0;
+      descriptionTerms[t] = df > 0 && df <= limit ? 1 : 0;
+    }
     const {
       offsets: forwardOffsets,
       terms: forwardTerms,
       tfs: forwardTf,
-    } = permuteForward(
-      this.#forwardOffsets.toArray(),
-      this.#forwardTerms.toArray(),
-      this.#forwardTf.toArray(),
+    } = mergeForward(
       order,
+      {
+        offsets: this.#forwardOffsets.view(),
+        terms: this.#forwardTerms.view(),
+        tfs: this.#forwardTf.view(),
+      },
+      {
+        offsets: this.#descriptionOffsets.view(),
+        terms: this.#descriptionTerms.view(),
+        counts: this.#descriptionCounts.view(),
+        keep: descriptionTerms,
+        weight: FIELD_WEIGHTS.description,
+      },
     );
+    for (const array of [
+      this.#forwardOffsets,
+      this.#forwardTerms,
+      this.#forwardTf,
+      this.#descriptionOffsets,
+      this.#descriptionTerms,
+      this.#descriptionCounts,
+    ]) {
+      array.release();
+    }
     const forwardImpacts = new Uint8Array(forwardTerms.length);
-    const termCount = this.#terms.length;
     const df = new Uint32Array(termCount + 1);
     for (let d = 0; d < docs; d++) {
       const length = lengths[d]!;
@@ -149,12 +202,16 @@ export class IndexBuilder {
         postingImpacts[at] = forwardImpacts[k]!;
       }
     }
-    const categoryId = permute(f.categoryId.toArray(), order);
+    const categoryId = permute(f.categoryId.view(), order);
     const { offsets: categoryOffsets, docs: categoryDocs } = groupBy(categoryId, docs);
-    const words = [...this.#wordTerms.keys()].sort();
+    // Words only ever seen in descriptions, where they were too common to keep, find nothing.
+    const words = [...this.#wordTerms.entries()]
+      .filter(([, term]) => df[term]! > 0)
+      .map(([word]) => word)
+      .sort();
     const wordText = packStrings(words);
     const termText = packStrings(this.#terms);
-    const productId = permute(f.productId.toArray(), order);
+    const productId = permute(f.productId.view(), order);
     const { records, ages } = packRecords(f, order);
     const arrays: IndexArrays = {
       postingOffsets,
@@ -167,7 +224,7 @@ export class IndexBuilder {
       termTextOffsets: termText.offsets,
       wordText: wordText.bytes,
       wordTextOffsets: wordText.offsets,
-      wordTerms: Uint32Array.from(words, (word) => this.#wordTerms.get(word)!),
+      wordTerms: Uint32Array.from(words, (word) => this.#wordTerms.find(word, 0, word.length)),
       categoryOffsets,
       categoryDocs,
       hot: records.hot,
@@ -176,11 +233,12 @@ export class IndexBuilder {
       brandId: records.brandId,
       productDocs: ProductDocs.dense(productId),
       productId,
-      reviewCount: permute(f.reviewCount.toArray(), order),
-      ageMin: permute(f.ageMin.toArray(), order),
-      ageMax: permute(f.ageMax.toArray(), order),
-      createdAt: permute(f.createdAt.toArray(), order),
-      textHash: permute(f.textHash.toArray(), order),
+      reviewCount: permute(f.reviewCount.view(), order),
+      ageMin: permute(f.ageMin.view(), order),
+      ageMax: permute(f.ageMax.view(), order),
+      createdAt: permute(f.createdAt.view(), order),
+      textHash: permute(f.textHash.view(), order),
+      descriptionTerms,
     };
     return BaseIndex.pack(arrays, {
       docs,
@@ -192,22 +250,46 @@ export class IndexBuilder {
       builtAt,
       fingerprint: { count: docs, maxId: this.#maxId },
       ageClasses: ages.ranges,
-      maxCategoryId: largest(f.categoryId.toArray()),
-      maxBrandId: largest(f.brandId.toArray()),
+      maxCategoryId: largest(f.categoryId.view()),
+      maxBrandId: largest(f.brandId.view()),
     });
   }
 
+  /** Files the product's description terms, unless a term is already known to be too common. */
+  #addDescription(row: CatalogRow): void {
+    const { terms, weights: counts } = this.#counter;
+    this.#counter.start();
+    descriptionWords(row, (source, start, end) => {
+      const known = this.#wordTerms.find(source, start, end);
+      this.#counter.add(known === -1 ? this.#termFor(source.slice(start, end)) : known, 1);
+    });
+    const df = this.#descriptionDf;
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i]!;
+      const seen = (df[term] ?? 0) + 1;
+      df[term] = seen;
+      if (seen > this.#commonLimit) continue;
+      this.#descriptionTerms.push(term);
+      this.#descriptionCounts.push(Math.min(255, counts[i]!));
+    }
+    this.#descriptionOffsets.push(this.#descriptionTerms.length);
+  }
+
   #termFor(word: string): number {
-    let id = this.#wordTerms.get(word);
+    let id = this.#wordTerms.find(word, 0, word.length);
+    if (id === -1) {
+      id = this.#termOfStem(termOf(word));
+      this.#wordTerms.add(word, id);
+    }
+    return id;
+  }
+
+  #termOfStem(stem: string): number {
+    let id = this.#termIds.get(stem);
     if (id === undefined) {
-      const stem = termOf(word);
-      id = this.#termIds.get(stem);
-      if (id === undefined) {
-        id = this.#terms.length;
-        this.#terms.push(stem);
-        this.#termIds.set(stem, id);
-      }
-      this.#wordTerms.set(word, id);
+      id = this.#terms.length;
+      this.#terms.push(stem);
+      this.#termIds.set(stem, id);
     }
     return id;
   }

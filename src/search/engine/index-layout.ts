@@ -56,25 +56,54 @@ export function permute<
   return result;
 }
 
-export function permuteForward(
-  offsets: Uint32Array,
-  terms: Uint32Array,
-  tfs: Float32Array,
+/**
+ * The forward index in index order (position i holds document order[i]'s terms), with each
+ * document's kept description terms merged in: a term also in its name fields gains the
+ * description's weight × count, any other is added as a term of its own.
+ */
+export function mergeForward(
   order: Uint32Array,
+  names: { offsets: Uint32Array; terms: Uint32Array; tfs: Float32Array },
+  description: {
+    offsets: Uint32Array;
+    terms: Uint32Array;
+    counts: Uint8Array;
+    /** keep[term] is 1 when the term is indexed from descriptions. */
+    keep: Uint8Array;
+    weight: number;
+  },
 ): { offsets: Uint32Array; terms: Uint32Array; tfs: Float32Array } {
-  const newOffsets = new Uint32Array(offsets.length);
-  const newTerms = new Uint32Array(terms.length);
-  const newTfs = new Float32Array(tfs.length);
+  const { keep } = description;
+  let size = names.terms.length;
+  for (let k = 0; k < description.terms.length; k++) size += keep[description.terms[k]!]!;
+  const offsets = new Uint32Array(order.length + 1);
+  const terms = new Uint32Array(size);
+  const tfs = new Float32Array(size);
   let at = 0;
   for (let i = 0; i < order.length; i++) {
-    const from = offsets[order[i]!]!;
-    const to = offsets[order[i]! + 1]!;
-    newTerms.set(terms.subarray(from, to), at);
-    newTfs.set(tfs.subarray(from, to), at);
-    at += to - from;
-    newOffsets[i + 1] = at;
+    const d = order[i]!;
+    const start = at;
+    for (let k = names.offsets[d]!; k < names.offsets[d + 1]!; k++) {
+      terms[at] = names.terms[k]!;
+      tfs[at++] = names.tfs[k]!;
+    }
+    const named = at;
+    for (let k = description.offsets[d]!; k < description.offsets[d + 1]!; k++) {
+      const term = description.terms[k]!;
+      if (keep[term] !== 1) continue;
+      const tf = description.weight * description.counts[k]!;
+      let j = start;
+      while (j < named && terms[j] !== term) j++;
+      if (j < named) tfs[j]! += tf;
+      else {
+        terms[at] = term;
+        tfs[at++] = tf;
+      }
+    }
+    offsets[i + 1] = at;
   }
-  return { offsets: newOffsets, terms: newTerms, tfs: newTfs };
+  // A description term merged into a name term took no new place: trim the ends unused.
+  return { offsets, terms: terms.subarray(0, at), tfs: tfs.subarray(0, at) };
 }
 
 /** Offsets where each of `count` groups starts, given each group's size; one extra at the end. */

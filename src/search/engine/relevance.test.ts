@@ -9,6 +9,7 @@ import {
   type SearchRequest,
 } from './index.js';
 import { allIds, seededCatalog, type SeededCatalog } from '../testing/search-fixture.js';
+import { descriptionLimit } from './document-text.js';
 
 // Every expectation here is computed from the generated rows, not typed in, so the catalog
 // generator may change its vocabulary without these tests going stale.
@@ -20,6 +21,8 @@ describe('relevance on a fixed generated catalog (5,000 products)', () => {
   const all = (request: SearchRequest) => allIds(search, request);
   const row = (id: number) => byId.get(id)!;
   let textOf: (r: CatalogRow) => string[];
+  /** The words of a product's name fields: title, author, brand and category names. */
+  let nameWords: (r: CatalogRow) => string[];
 
   before(async () => {
     catalog = await seededCatalog();
@@ -31,10 +34,22 @@ describe('relevance on a fixed generated catalog (5,000 products)', () => {
     engine = new SearchEngine(builder.finish(0));
     const brands = new Map(catalog.taxonomy.brands.map((b) => [b.id, b.name]));
     const categories = new Map(catalog.taxonomy.categories.map((c) => [c.id, c.name]));
-    textOf = (r) =>
+    // Description words are found when no more than `descriptionLimit` descriptions hold them.
+    const holders = new Map<string, number>();
+    for (const r of catalog.rows) {
+      for (const stem of new Set(words(r.description ?? '').map(termOf))) {
+        holders.set(stem, (holders.get(stem) ?? 0) + 1);
+      }
+    }
+    const limit = descriptionLimit(catalog.rows.length);
+    nameWords = (r) =>
       words(
         `${r.title} ${r.author ?? ''} ${brands.get(r.brandId)} ${categories.get(r.categoryId)}`,
       );
+    textOf = (r) => [
+      ...nameWords(r),
+      ...words(r.description ?? '').filter((w) => holders.get(termOf(w))! <= limit),
+    ];
   });
   after(() => catalog.drop());
 
@@ -153,6 +168,97 @@ describe('relevance on a fixed generated catalog (5,000 products)', () => {
         assert.ok(hasStem(row(id), 'nintendo') && hasPrefix(row(id), 'swi'), row(id).title);
       }
       assert.equal(search({ q: 'nint switch' }).total, 0, 'a finished first word is not a prefix');
+    });
+
+    it('completes a two-letter last word after other words, with every completion', () => {
+      // The two letters that begin the most different words among the products holding "book".
+      const starts = new Map<string, Set<string>>();
+      for (const r of catalog.rows.filter((r) => hasStem(r, 'book'))) {
+        for (const w of textOf(r).filter((w) => w.length > 2 && !w.startsWith('bo'))) {
+          starts.set(w.slice(0, 2), (starts.get(w.slice(0, 2)) ?? new Set()).add(w));
+        }
+      }
+      const [prefix] = [...starts].sort((a, b) => b[1].size - a[1].size)[0]!;
+      const ids = all({ q: `book ${prefix}` });
+      assert.ok(ids.length > 0);
+      for (const id of ids) {
+        assert.ok(hasStem(row(id), 'book') && hasPrefix(row(id), prefix), row(id).title);
+      }
+      const completions = new Set(
+        ids.flatMap((id) => textOf(row(id))).filter((w) => w.startsWith(prefix)),
+      );
+      assert.ok(completions.size > 1, `${prefix}: ${[...completions].join(', ')}`);
+    });
+
+    it('completes a two-letter word alone to its most frequent completion', () => {
+      // The word beginning "st" that the most products hold, counted from the rows.
+      const holders = new Map<string, number>();
+      for (const r of catalog.rows) {
+        for (const w of new Set(
+          textOf(r)
+            .filter((w) => w.startsWith('st'))
+            .map(termOf),
+        )) {
+          holders.set(w, (holders.get(w) ?? 0) + 1);
+        }
+      }
+      const [top, count] = [...holders].sort((a, b) => b[1] - a[1])[0]!;
+      const answer = search({ q: 'st' });
+      assert.equal(answer.total, count, top);
+      for (const id of all({ q: 'st' })) assert.ok(hasStem(row(id), top), row(id).title);
+    });
+  });
+
+  describe('descriptions', () => {
+    /** Each product's name stems, and the products whose description holds each stem. */
+    const stems = () => {
+      const names = new Map<number, Set<string>>();
+      const described = new Map<string, number[]>();
+      for (const r of catalog.rows) {
+        names.set(r.id, new Set(nameWords(r).map(termOf)));
+        for (const stem of new Set(words(r.description ?? '').map(termOf))) {
+          described.set(stem, [...(described.get(stem) ?? []), r.id]);
+        }
+      }
+      return { names, described, limit: descriptionLimit(catalog.rows.length) };
+    };
+    /** The most common word held only by descriptions, rare enough to index or not. */
+    const descriptionOnly = (rare: boolean) => {
+      const { names, described, limit } = stems();
+      const named = new Set([...names.values()].flatMap((set) => [...set]));
+      const [stem, ids] = [...described]
+        .filter(([stem, ids]) => !named.has(stem) && ids.length <= limit === rare)
+        .sort((a, b) => b[1].length - a[1].length)[0]!;
+      const word = words(byId.get(ids[0]!)!.description ?? '').find((w) => termOf(w) === stem)!;
+      return { word, ids };
+    };
+
+    it('finds a product by a word only its description holds', () => {
+      const { word, ids } = descriptionOnly(true);
+      assert.ok(ids.length > 1, word);
+      assert.deepEqual(new Set(all({ q: `${word} ` })), new Set(ids), word);
+    });
+
+    it('does not index the description words most descriptions share', () => {
+      const { word, ids } = descriptionOnly(false);
+      assert.ok(ids.length > descriptionLimit(catalog.rows.length), word);
+      assert.equal(search({ q: `${word} ` }).total, 0, word);
+    });
+
+    it('ranks a product named for a word above one that only describes it', () => {
+      const { names, described, limit } = stems();
+      // The indexed description word that most products hold only in their description, among
+      // the words some product is named for.
+      const [stem] = [...described]
+        .filter(([stem, ids]) => ids.length <= limit && ids.some((id) => names.get(id)!.has(stem)))
+        .sort(
+          (a, b) =>
+            b[1].filter((id) => !names.get(id)!.has(b[0])).length -
+            a[1].filter((id) => !names.get(id)!.has(a[0])).length,
+        )[0]!;
+      const named = all({ q: `${stem} `, inStock: true }).map((id) => names.get(id)!.has(stem));
+      assert.ok(named.includes(false) && named.includes(true), stem);
+      assert.ok(named.lastIndexOf(true) < named.indexOf(false), stem);
     });
   });
 

@@ -1,11 +1,11 @@
 import { analyzeQuery, type AnalyzedQuery } from './analyzer.js';
 import type { BaseIndex } from './base-index.js';
-import { impactOf } from './bm25.js';
+import { FIELD_WEIGHTS, impactOf } from './bm25.js';
 import type { CatalogRow, SearchTaxonomy } from './catalog-row.js';
 import { CategoryTree } from './category-tree.js';
 import { Dictionary } from './dictionary.js';
 import { DocTable } from './doc-table.js';
-import { documentTextHash, documentWords } from './document-text.js';
+import { descriptionWords, documentTextHash, documentWords } from './document-text.js';
 import { FacetCounter } from './facet-counter.js';
 import { CandidateSet, type IndexView } from './candidate-set.js';
 import type { Filters } from './filters.js';
@@ -22,9 +22,18 @@ import {
 } from './search-request.js';
 import { suggest } from './suggester.js';
 import { textHash } from './text-hash.js';
+import { TermCounter } from './term-counter.js';
 import { TopK } from './top-k.js';
+import { drain, type Sliced } from './slices.js';
 
 export const DEFAULT_PER_PAGE = 24;
+
+/** What an engine holds besides the shared base: this thread's copies, made in slices. */
+export interface EngineParts {
+  readonly docs: DocTable;
+  readonly dictionary: Dictionary;
+  readonly products: ProductDocs;
+}
 
 /**
  * One thread's search engine: the shared base index plus this thread's copy of the products'
@@ -38,27 +47,45 @@ export class SearchEngine {
   readonly #dictionary: Dictionary;
   readonly #overlay = new LiveOverlay();
   readonly #products: ProductDocs;
-  readonly #facets = new FacetCounter();
-  readonly #top = new TopK();
+  // Scratch a search writes into: one search runs at a time, so an engine that replaces another
+  // on the same thread takes over its scratch rather than allocating tens of megabytes more.
+  readonly #facets: FacetCounter;
+  readonly #top: TopK;
+  readonly #candidates: CandidateSet;
+  readonly #counter = new TermCounter();
   #tree: CategoryTree;
   #brandNames: Map<number, string>;
   #categoryNames: Map<number, string>;
-  readonly #candidates = new CandidateSet();
 
-  constructor(base: BaseIndex) {
+  /**
+   * An engine over `base`, made at once. (`prepared` is for `prepare`: the parts it made in
+   * slices, and the engine whose scratch it takes over.)
+   */
+  constructor(base: BaseIndex, prepared?: { parts: EngineParts; current?: SearchEngine }) {
     this.base = base;
-    this.#docs = new DocTable(base);
-    this.#dictionary = new Dictionary(base);
-    this.#products = new ProductDocs(
-      base.arrays.productDocs,
-      base.arrays.productId,
-      base.meta.docs,
-    );
+    const { docs, dictionary, products } = prepared?.parts ?? drain(parts(base));
+    this.#docs = docs;
+    this.#dictionary = dictionary;
+    this.#products = products;
+    const current = prepared?.current;
+    this.#facets = current === undefined ? new FacetCounter() : current.#facets;
+    this.#top = current === undefined ? new TopK() : current.#top;
+    this.#candidates = current === undefined ? new CandidateSet() : current.#candidates;
     this.#tree = new CategoryTree(base.meta.taxonomy);
     this.#brandNames = new Map();
     this.#categoryNames = new Map();
     this.setTaxonomy(base.meta.taxonomy);
     this.#fitScratch();
+  }
+
+  /**
+   * An engine over `base`, made a slice at a time so that the thread can keep answering with
+   * `current` in between. The new engine takes over `current`'s scratch arrays: once it is
+   * returned, only it may search.
+   */
+  static *prepare(base: BaseIndex, current?: SearchEngine): Sliced<SearchEngine> {
+    const made = yield* parts(base);
+    return new SearchEngine(base, { parts: made, ...(current && { current }) });
   }
 
   /** Products searchable now. */
@@ -144,25 +171,29 @@ export class SearchEngine {
   }
 
   #indexText(doc: number, row: CatalogRow): void {
-    const terms: number[] = [];
-    const tfs: number[] = [];
+    const counter = this.#counter;
+    counter.start();
     const names = {
       brand: this.#brandNames.get(row.brandId),
       category: this.#categoryNames.get(row.categoryId),
     };
-    const length = documentWords(row, names, (word, weight) => {
-      const term = this.#dictionary.termForNewText(word);
-      const at = terms.indexOf(term);
-      if (at === -1) {
-        terms.push(term);
-        tfs.push(weight);
-      } else tfs[at]! += weight;
+    const length = documentWords(row, names, (word, weight) =>
+      counter.add(this.#dictionary.termForNewText(word), weight),
+    );
+    // As the build decided: a description word too common when it ran stays unindexed; a term
+    // the build never saw is rare by definition.
+    const { descriptionTerms } = this.base.arrays;
+    descriptionWords(row, (source, start, end) => {
+      const term = this.#dictionary.termForNewText(source.slice(start, end));
+      if (term >= descriptionTerms.length || descriptionTerms[term] === 1) {
+        counter.add(term, FIELD_WEIGHTS.description);
+      }
     });
     const average = this.base.meta.averageLength;
     this.#overlay.add(
       doc,
-      terms,
-      tfs.map((tf) => impactOf(tf, length, average)),
+      counter.terms,
+      counter.weights.map((tf) => impactOf(tf, length, average)),
     );
   }
 
@@ -252,4 +283,13 @@ export class SearchEngine {
     const total = rankAndCount(set, this.#docs, filters, facets, top, sort, hash, stopAfter);
     return { total, docs: top ? top.sorted() : [] };
   }
+}
+
+/** The thread's own copies of `base`'s facts, vocabulary and product map, a slice at a time. */
+function* parts(base: BaseIndex): Sliced<EngineParts> {
+  const docs = yield* DocTable.prepare(base);
+  const dictionary = yield* Dictionary.prepare(base);
+  const products = new ProductDocs(base.arrays.productDocs, base.arrays.productId, base.meta.docs);
+  yield;
+  return { docs, dictionary, products };
 }
