@@ -53,6 +53,9 @@ export function rankAndCount(
   titleHash: number,
   stopAfter = Infinity,
 ): number {
+  if (!f.any && facets !== undefined && top !== undefined && sort === 'relevance' && !set.all) {
+    if (stopAfter === Infinity) return rankByRelevance(set, facts, facets, top, titleHash);
+  }
   const n = set.count;
   const all = set.all;
   const { docs, scores } = set;
@@ -143,5 +146,59 @@ export function rankAndCount(
     }
   }
   if (run > 0) category![runCategory]! += run;
+  return total;
+}
+
+/**
+ * `rankAndCount` for the most common and the broadest queries: words, no filter, relevance, facets.
+ * The same work without the branches the general loop takes per document; a broad word ("play",
+ * 166,000 matches at a million) spends most of its time here.
+ */
+function rankByRelevance(
+  set: CandidateSet,
+  facts: DocTable,
+  facets: FacetCounter,
+  top: TopK,
+  titleHash: number,
+): number {
+  const n = set.count;
+  const { docs, scores } = set;
+  const { hot, hotFloats, categoryId, brandId: brandIds } = facts.records;
+  const { productId } = facts;
+  const { category, brand, price, ageClass: age } = facets;
+  let threshold = top.threshold;
+  let total = 0;
+  let runCategory = 0;
+  let run = 0;
+  for (let i = 0; i < n; i++) {
+    const d = docs[i]!;
+    const at = d * HOT;
+    const bits = hot[at + H_BITS]!;
+    if ((bits & LIVE_BIT) === 0) continue;
+    const ids = hot[at + H_IDS]!;
+    let c = ids & ID_MASK;
+    if (c === ID_OVERFLOW) c = categoryId[d]!;
+    let b = ids >>> 16;
+    if (b === ID_OVERFLOW) b = brandIds[d]!;
+    total++;
+    if (c === runCategory) run++;
+    else {
+      category[runCategory]! += run;
+      runCategory = c;
+      run = 1;
+    }
+    brand[b]!++;
+    price[(bits >>> BAND_SHIFT) & BAND_MASK]!++;
+    age[bits & AGE_CLASS_MASK]!++;
+    const key =
+      ((hot[at + H_TITLE_HASH] === titleHash ? 2 : 0) + ((bits & IN_STOCK_BIT) === 0 ? 0 : 1)) *
+        TIER +
+      scores[i]! * (1 + BEST_SELLER_BOOST * hotFloats[at + H_POPULARITY]!);
+    if (key >= threshold) {
+      top.offer(key, d, productId[d]!);
+      threshold = top.threshold;
+    }
+  }
+  if (run > 0) category[runCategory]! += run;
   return total;
 }
