@@ -1,5 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { testDialects } from '../../testing/index.js';
 import type { Database } from '../database.js';
 import { GeneratedCatalog } from './generated-catalog.js';
@@ -47,6 +48,18 @@ for (const dialect of await testDialects()) {
       assert.ok(report.millis >= 0);
       assert.deepEqual(progress.at(-1), [PRODUCTS, PRODUCTS]);
     });
+
+    if (dialect.name === 'postgres') {
+      it('leaves statistics behind, so the first queries are planned on them', async () => {
+        const { rows } = await sql<{ relname: string; analyzed: boolean }>`
+          SELECT relname, last_analyze IS NOT NULL AS analyzed FROM pg_stat_user_tables
+          WHERE relname IN ('products', 'inventory') ORDER BY relname`.execute(database.db);
+        assert.deepEqual(rows, [
+          { relname: 'inventory', analyzed: true },
+          { relname: 'products', analyzed: true },
+        ]);
+      });
+    }
 
     it('stores exactly what the generator makes, so both dialects hold the same catalog', async () => {
       const { factory, taxonomy, brands } = new GeneratedCatalog(SEED, PRODUCTS);
