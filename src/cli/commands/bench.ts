@@ -7,6 +7,7 @@ import {
   htmlReport,
   parseMix,
   runLoad,
+  forkStubStore,
   startLocalStore,
   textReport,
   type LocalStore,
@@ -16,6 +17,9 @@ import {
 const BAR_RATE = '556';
 /** Products seeded into an empty database when bench starts the store itself (as `npm start`). */
 const START_PRODUCTS = 50_000;
+
+/** The stub store's catalog, as the issue's load run. */
+const STUB_PRODUCTS = 1_000_000;
 
 interface BenchFlags {
   readonly url?: string;
@@ -28,6 +32,7 @@ interface BenchFlags {
   readonly maxSessions: string;
   readonly seed: string;
   readonly products?: string;
+  readonly stub?: boolean;
 }
 
 /** `yuletide bench`: the whole-site load test (docs/load-test.md). */
@@ -60,6 +65,10 @@ export function registerBench(program: Command, root: string): void {
       '--products <n>',
       'products in the catalog (else found by probing /p/:id); when bench starts the store, seeds an empty database with this many (default 50000)',
     )
+    .option(
+      '--stub',
+      "run against a stub store (canned pages, its own process) to measure the generator's own CPU",
+    )
     .option('--admin-token <token>', "for the proxy's /__status off loopback (env ADMIN_TOKEN)")
     .action((flags: BenchFlags) =>
       runBench(config(flags as unknown as Record<string, unknown>), root, flags),
@@ -83,7 +92,11 @@ async function runBench(settings: Config, root: string, flags: BenchFlags): Prom
 
   let store: LocalStore | undefined;
   let url = flags.url;
-  if (url === undefined) {
+  if (flags.stub) {
+    if (url !== undefined) throw new ConfigError('--stub and --url cannot go together');
+    store = await forkStubStore({ products: products ?? STUB_PRODUCTS });
+    url = store.url;
+  } else if (url === undefined) {
     console.error(`starting the store (yuletide start, DATA_DIR ${settings.dataDir})…`);
     store = await startLocalStore(settings, root, {
       products: products ?? START_PRODUCTS,
@@ -103,7 +116,7 @@ async function runBench(settings: Config, root: string, flags: BenchFlags): Prom
       connections,
       maxSessions,
       seed,
-      products,
+      products: flags.stub ? (products ?? STUB_PRODUCTS) : products,
       adminToken: settings.adminToken,
     });
     fs.mkdirSync(path.dirname(reportPath), { recursive: true });

@@ -10,11 +10,11 @@ describe('CookieJar', () => {
       'yt_sid=abc.def; Path=/; HttpOnly; SameSite=Lax',
       'yt_csrf=tok; Path=/; SameSite=Strict',
     ]);
-    jar.store('cart_count=2; Path=/');
+    jar.store(['cart_count=2; Path=/']);
     assert.equal(jar.header, 'yt_sid=abc.def; yt_csrf=tok; cart_count=2');
     jar.store(['yt_sid=new.mac; Path=/', 'cart_count=; Path=/; Max-Age=0']);
     assert.equal(jar.header, 'yt_sid=new.mac; yt_csrf=tok');
-    jar.store('yt_csrf=x; Max-Age=0');
+    jar.store(['yt_csrf=x; Max-Age=0']);
     assert.equal(jar.get('yt_csrf'), undefined);
   });
 });

@@ -21,10 +21,9 @@ export class CookieJar {
     return this.#cookies.get(name);
   }
 
-  /** Takes the `Set-Cookie` fields of one response (undici gives one string, or an array). */
-  store(setCookie: string | string[] | undefined): void {
-    if (setCookie === undefined) return;
-    for (const line of typeof setCookie === 'string' ? [setCookie] : setCookie) {
+  /** Takes the `Set-Cookie` fields of one response. */
+  store(setCookie: readonly string[]): void {
+    for (const line of setCookie) {
       const end = line.indexOf(';');
       const pair = end === -1 ? line : line.slice(0, end);
       const eq = pair.indexOf('=');

@@ -9,4 +9,5 @@ export {
 export { textReport, headline, verdict } from './text-report.js';
 export { htmlReport } from './html-report.js';
 export { startLocalStore, type LocalStore } from './local-store.js';
+export { forkStubStore, listenStubStore, createStubStore } from './stub-store.js';
 export { ETOYS_PEAK_PER_HOUR, BARS } from './etoys.js';

@@ -93,14 +93,14 @@ class Crawler {
       const reply = await this.#connection.send({
         method: 'GET',
         path,
-        headers: { 'user-agent': 'yuletide-bench/1 (discovery)', ...(cookie ? { cookie } : {}) },
+        headerLines: `user-agent: yuletide-bench/1 (discovery)\r\n${cookie ? `cookie: ${cookie}\r\n` : ''}`,
         keepBody: true,
       });
-      this.#jar.store(reply.headers['set-cookie']);
+      this.#jar.store(reply.headers.setCookie);
       if (reply.status !== 429 || attempt === 3) {
         return { status: reply.status, text: reply.body?.toString('latin1') ?? '' };
       }
-      const wait = Number(reply.headers['retry-after']) || 1;
+      const wait = Number(reply.headers.retryAfter) || 1;
       await new Promise((resolve) => setTimeout(resolve, wait * 1000));
     }
   }

@@ -46,6 +46,9 @@ export interface RequestOptions {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** The headers every request of a browser carries, as header lines. */
+const BROWSER_HEADERS =
+  'accept: text/html,application/xhtml+xml,*/*;q=0.8\r\nuser-agent: yuletide-bench/1 (load test)\r\n';
 
 /**
  * One shopper's browser: its own cookie jar (never shared with another shopper), the CSRF token
@@ -57,15 +60,15 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 export class VirtualBrowser {
   readonly jar = new CookieJar();
   readonly #connection: StoreConnection;
-  readonly #origin: string;
   readonly #recorder: Recorder;
   readonly #run: RunState;
+  readonly #formHeaders: string;
 
   constructor(connection: StoreConnection, origin: string, recorder: Recorder, run: RunState) {
     this.#connection = connection;
-    this.#origin = origin;
     this.#recorder = recorder;
     this.#run = run;
+    this.#formHeaders = `content-type: application/x-www-form-urlencoded\r\norigin: ${origin}\r\nsec-fetch-site: same-origin\r\n`;
   }
 
   /** GETs a page; anything but 200 (or an allowed status) abandons the session. */
@@ -89,8 +92,8 @@ export class VirtualBrowser {
     form.set('_csrf', await this.csrfToken());
     const reply = await this.#send(kind, 'POST', path, form.toString(), options.keep !== undefined);
     if (REDIRECTS.has(reply.status)) {
-      const location = reply.headers['location'];
-      if (typeof location !== 'string') this.#fail(`${reply.status} POST ${kind} without Location`);
+      const location = reply.headers.location;
+      if (location === undefined) this.#fail(`${reply.status} POST ${kind} without Location`);
       const target = location.startsWith('/') ? location : pathOf(location);
       const landed = await this.#send(
         landing,
@@ -132,35 +135,22 @@ export class VirtualBrowser {
     body: string | undefined,
     keepBody: boolean,
   ): Promise<Reply> {
-    const headers: Record<string, string> = {
-      accept: 'text/html,application/xhtml+xml,*/*;q=0.8',
-      'user-agent': 'yuletide-bench/1 (load test)',
-    };
+    let headerLines = BROWSER_HEADERS;
     const cookie = this.jar.header;
-    if (cookie !== undefined) headers['cookie'] = cookie;
-    if (method === 'POST') {
-      // What a browser sends with a same-site form post; the app refuses posts without them.
-      headers['content-type'] = 'application/x-www-form-urlencoded';
-      headers['origin'] = this.#origin;
-      headers['sec-fetch-site'] = 'same-origin';
-    }
+    if (cookie !== undefined) headerLines += `cookie: ${cookie}\r\n`;
+    // What a browser sends with a same-site form post; the app refuses posts without them.
+    if (method === 'POST') headerLines += this.#formHeaders;
     if (this.#run.stopped) throw new SessionCutOff();
     let reply: Reply;
     try {
-      reply = await this.#connection.send({ method, path, headers, body, keepBody });
+      reply = await this.#connection.send({ method, path, headerLines, body, keepBody });
     } catch (error) {
       if (this.#run.stopped) throw new SessionCutOff();
       const code = (error as { code?: string }).code ?? (error as Error).name;
       this.#fail(`connection: ${code} (${method} ${kind})`);
     }
-    this.jar.store(reply.headers['set-cookie']);
-    const cacheStatus = reply.headers['cache-status'];
-    this.#recorder.answer(
-      kind,
-      reply.ms,
-      reply.bytes,
-      typeof cacheStatus === 'string' ? cacheStatus : undefined,
-    );
+    this.jar.store(reply.headers.setCookie);
+    this.#recorder.answer(kind, reply.ms, reply.bytes, reply.headers.cacheStatus);
     return reply;
   }
 
