@@ -1,7 +1,7 @@
 // The page cache's hot path, in one run with the same wrk settings:
 //  1. hits/s of the same 20 KB page through our proxy, through nginx proxy_cache (Debian's nginx,
 //     one worker, installed by this script when missing), and from a bare node:http server that
-//     sends the page from memory — interleaved rounds, medians;
+//     sends the page from memory — interleaved rounds, medians, with each server's CPU µs per page;
 //  2. product pages through our proxy in front of one app server: all hits versus all misses.
 // Run: npm run build && node dist/bench/page-cache.js [--seconds 5] [--rounds 5] [--connections 32] [--products 20000]
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -79,8 +79,23 @@ http.createServer((req, res) => {
   return { url, child };
 }
 
+/** The processes whose parent is `pid` (nginx's workers), from /proc; none where it cannot be read. */
+function childPids(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of fs.existsSync('/proc') ? fs.readdirSync('/proc') : []) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.split(') ')[1]!.split(' ')[1]) === pid) children.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return children;
+}
+
 /** nginx with proxy_cache in front of `origin`: one worker, foreground, config in a temp dir. */
-async function startNginx(origin: string): Promise<string> {
+async function startNginx(origin: string): Promise<{ url: string; pids: number[] }> {
   ensureCommand('nginx');
   const prefix = path.join(dir, 'nginx');
   for (const sub of ['', 'cache', 'tmp']) fs.mkdirSync(path.join(prefix, sub), { recursive: true });
@@ -125,7 +140,7 @@ http {
   cleanups.push(() => void child.kill('SIGQUIT'));
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/page`);
-  return url;
+  return { url, pids: [child.pid!, ...childPids(child.pid!)] };
 }
 
 async function startProxy(upstream: string, env: Record<string, string>): Promise<RunningProcess> {
@@ -148,9 +163,11 @@ async function sessionCookie(url: string): Promise<string> {
 
 function row(name: string, results: WrkResult[], baseline: number): string[] {
   const rps = median(results.map((r) => r.requestsPerSecond));
+  const cpu = median(results.map((r) => r.cpuMicrosPerRequest));
   return [
     name,
     count(rps),
+    Number.isNaN(cpu) ? '' : cpu.toFixed(1),
     median(results.map((r) => r.p50Ms)).toFixed(2),
     median(results.map((r) => r.p99Ms)).toFixed(2),
     String(results.reduce((sum, r) => sum + r.non2xx + r.socketErrors, 0)),
@@ -167,18 +184,25 @@ try {
   await waitFor(`${oursUrl}/page`);
   const cookie = await sessionCookie(`${oursUrl}/page`);
   // A new visitor sends no cookie; a returning one sends the session cookie it was given.
+  const oursPids = [ours.child.pid!];
   const targets = [
-    { name: 'our proxy, new visitor', url: oursUrl, headers: [] as string[] },
-    { name: 'our proxy, returning visitor', url: oursUrl, headers: [cookie] },
-    { name: 'nginx proxy_cache', url: nginx, headers: [] },
-    { name: 'bare node:http', url: bare.url, headers: [] },
+    { name: 'our proxy, new visitor', url: oursUrl, headers: [] as string[], cpuOf: oursPids },
+    { name: 'our proxy, returning visitor', url: oursUrl, headers: [cookie], cpuOf: oursPids },
+    { name: 'nginx proxy_cache', url: nginx.url, headers: [], cpuOf: nginx.pids },
+    { name: 'bare node:http', url: bare.url, headers: [], cpuOf: [bare.child.pid!] },
   ].map((target) => ({ ...target, results: [] as WrkResult[] }));
   const paths = ['/page'];
   for (const target of targets) wrk(target.url, { seconds: 2, connections, paths });
   for (let round = 0; round < rounds; round++) {
     for (const target of targets) {
       target.results.push(
-        wrk(target.url, { seconds, connections, paths, headers: target.headers }),
+        wrk(target.url, {
+          seconds,
+          connections,
+          paths,
+          headers: target.headers,
+          cpuOf: target.cpuOf,
+        }),
       );
     }
   }
@@ -191,7 +215,7 @@ try {
   );
   console.log(
     table(
-      ['server (hits)', 'pages/s', 'p50 ms', 'p99 ms', 'errors', 'vs nginx'],
+      ['server (hits)', 'pages/s', 'CPU µs/page', 'p50 ms', 'p99 ms', 'errors', 'vs nginx'],
       targets.map((t) => row(t.name, t.results, nginxRps)),
     ),
   );
@@ -223,6 +247,7 @@ try {
     THROTTLE: 'off',
   });
   const proxyUrl = `http://127.0.0.1:${proxy.port}`;
+  const proxyPids = [proxy.child.pid!];
   const hot = Array.from({ length: 50 }, (_, i) => `/p/${1 + ((i * 7919) % products)}`);
   const warm = async () => {
     for (const page of hot) await waitFor(proxyUrl + page);
@@ -240,6 +265,7 @@ try {
       order: 'sequential',
       uniqueQuery: `miss=${tag}`,
       headers,
+      cpuOf: proxyPids,
     });
   miss('warm', [], 2);
   const runs = {
@@ -250,10 +276,16 @@ try {
   };
   for (let round = 0; round < rounds; round++) {
     await warm();
-    runs.hitNew.push(wrk(proxyUrl, { seconds, connections, paths: hot }));
+    runs.hitNew.push(wrk(proxyUrl, { seconds, connections, paths: hot, cpuOf: proxyPids }));
     await warm();
     runs.hitReturning.push(
-      wrk(proxyUrl, { seconds, connections, paths: hot, headers: [productCookie] }),
+      wrk(proxyUrl, {
+        seconds,
+        connections,
+        paths: hot,
+        headers: [productCookie],
+        cpuOf: proxyPids,
+      }),
     );
     runs.missNew.push(miss(`new${round}`, []));
     runs.missReturning.push(miss(`returning${round}`, [productCookie]));
@@ -264,7 +296,7 @@ try {
   );
   console.log(
     table(
-      ['product pages', 'pages/s', 'p50 ms', 'p99 ms', 'errors', 'vs miss'],
+      ['product pages', 'pages/s', 'proxy CPU µs/page', 'p50 ms', 'p99 ms', 'errors', 'vs miss'],
       [
         row('hit, new visitor (50 hot pages)', runs.hitNew, missRps),
         row('hit, returning visitor', runs.hitReturning, rps(runs.missReturning)),

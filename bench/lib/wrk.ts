@@ -18,6 +18,11 @@ export interface WrkResult {
   readonly p99Ms: number;
   readonly non2xx: number;
   readonly socketErrors: number;
+  /**
+   * CPU time (user + system) the `cpuOf` processes spent per request, in µs: a figure that holds
+   * up on a shared machine better than requests per second. NaN when not measured.
+   */
+  readonly cpuMicrosPerRequest: number;
 }
 
 export interface WrkOptions {
@@ -37,6 +42,36 @@ export interface WrkOptions {
   readonly uniqueQuery?: string;
   /** Request header lines, `Name: value` (a returning browser's `Cookie: yt_sid=…`). */
   readonly headers?: readonly string[];
+  /** Processes whose CPU time is measured over the run (the server under test; Linux only). */
+  readonly cpuOf?: readonly number[];
+}
+
+/** Seconds of CPU (user + system) each of `pids` has used, from /proc; NaN for one that cannot be read. */
+export function cpuSeconds(pids: readonly number[]): number[] {
+  return pids.map((pid) => {
+    try {
+      // Fields after the command name: utime and stime are the 12th and 13th (proc(5)).
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      // USER_HZ is 100 on every Linux build that matters here.
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return Number.NaN;
+    }
+  });
+}
+
+/**
+ * CPU seconds used between two `cpuSeconds` readings, by the processes read both times (nginx's
+ * cache loader exits after a minute); NaN when there are none (not Linux).
+ */
+function cpuUsed(before: readonly number[], after: readonly number[]): number {
+  let used = Number.NaN;
+  before.forEach((start, i) => {
+    const end = after[i]!;
+    if (Number.isFinite(start) && Number.isFinite(end))
+      used = (Number.isNaN(used) ? 0 : used) + end - start;
+  });
+  return used;
 }
 
 /**
@@ -52,15 +87,19 @@ export function wrk(url: string, options: WrkOptions): WrkResult {
     const args = ['-t', String(options.threads ?? 1), '-c', String(options.connections)];
     args.push('-d', `${options.seconds}s`);
     for (const header of options.headers ?? []) args.push('-H', header);
+    const cpuBefore = cpuSeconds(options.cpuOf ?? []);
     const output = execFileSync('wrk', [...args, '-s', script, url], { encoding: 'utf8' });
-    const match = /RESULT (\S+) (\S+) (\S+) (\d+) (\d+)/.exec(output);
+    const cpu = cpuUsed(cpuBefore, cpuSeconds(options.cpuOf ?? []));
+    const match = /RESULT (\S+) (\S+) (\S+) (\d+) (\d+) (\d+)/.exec(output);
     if (!match) throw new Error(`could not read wrk's output:\n${output}`);
+    const requests = Number(match[6]);
     return {
       requestsPerSecond: Number(match[1]),
       p50Ms: Number(match[2]),
       p99Ms: Number(match[3]),
       non2xx: Number(match[4]),
       socketErrors: Number(match[5]),
+      cpuMicrosPerRequest: requests > 0 ? (cpu / requests) * 1e6 : Number.NaN,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -92,9 +131,10 @@ request = function()
   return wrk.format(nil, p)
 end
 done = function(summary, latency, requests)
-  io.write(string.format("RESULT %f %f %f %d %d\\n", summary.requests / (summary.duration / 1e6),
+  io.write(string.format("RESULT %f %f %f %d %d %d\\n", summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+    summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.requests))
 end
 `;
 }

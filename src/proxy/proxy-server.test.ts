@@ -102,6 +102,21 @@ describe('proxy server: the pipeline', () => {
     assert.equal(upstream.requests.filter((r) => r.path === '/p/1').length, 1);
   });
 
+  it("never shows one client's request id or cookie on another's hit", async () => {
+    await request(proxy.port, '/p/9');
+    const newcomer = await request(proxy.port, '/p/9');
+    const cookie = String(newcomer.headers['set-cookie']?.[0]).split(';')[0]!;
+    const returning = await request(proxy.port, '/p/9', { headers: { cookie } });
+    const other = await request(proxy.port, '/p/9');
+    for (const hit of [newcomer, returning, other]) {
+      assert.match(String(hit.headers['cache-status']), /; hit; ttl=/);
+    }
+    assert.equal(returning.headers['set-cookie'], undefined);
+    assert.notEqual(String(other.headers['set-cookie']), String(newcomer.headers['set-cookie']));
+    const ids = new Set([newcomer, returning, other].map((hit) => hit.headers['x-request-id']));
+    assert.equal(ids.size, 3);
+  });
+
   it('keeps a valid session, forwards it sticky, and replaces a forged one', async () => {
     const first = await request(proxy.port, '/p/2');
     const cookie = String(first.headers['set-cookie']?.[0]).split(';')[0]!;

@@ -28,6 +28,7 @@ import {
   type Headers,
   type OriginResponse,
   type PageCache,
+  type StoredPage,
 } from './page-cache/index.js';
 import type { StaticFiles } from './static-files/index.js';
 import { renderTooManyRequestsPage, TOO_MANY_REQUESTS_CSP } from './throttle/index.js';
@@ -224,7 +225,16 @@ export class ProxyServer {
       setCookie = issued.setCookie;
     }
 
-    // ── Page cache; on a miss: throttle → balancer (the origin callback). ──
+    // ── Page cache: a fresh hit at once; anything else through serve(), whose origin
+    // callback is throttle → balancer. ──
+    if (method === 'GET' || method === 'HEAD') {
+      const now = Date.now();
+      const page = this.#cache.freshPage(url, req.headers, now);
+      if (page !== undefined) {
+        this.#sendHit(req, res, page, now, setCookie, requestId, started);
+        return;
+      }
+    }
     const exchange: Exchange = {
       req,
       res,
@@ -303,6 +313,39 @@ export class ProxyServer {
     res.writeHead(answer.status, headers);
     res.end(req.method === 'HEAD' ? undefined : answer.body);
     this.#done(METRIC_KIND[answer.outcome], answer.status, exchange.started);
+  }
+
+  /**
+   * A fresh hit, with nothing allocated but the request id: the page's shared field list
+   * (StoredPage.hitFields) with its free pairs filled by X-Request-Id, and Set-Cookie and HSTS
+   * when due. Stored pages never set cookies, so the issued one is always added.
+   */
+  #sendHit(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    page: StoredPage,
+    now: number,
+    setCookie: string | undefined,
+    requestId: string,
+    started: number,
+  ): void {
+    const https = this.#proto === 'https';
+    const free = 1 + (setCookie === undefined ? 0 : 1) + (https ? 1 : 0);
+    const fields = page.hitFields(now, free);
+    let at = fields.length - 2 * free;
+    fields[at++] = 'x-request-id';
+    fields[at++] = requestId;
+    if (setCookie !== undefined) {
+      fields[at++] = 'set-cookie';
+      fields[at++] = setCookie;
+    }
+    if (https) {
+      fields[at++] = 'strict-transport-security';
+      fields[at] = HSTS;
+    }
+    res.writeHead(page.status, fields);
+    res.end(req.method === 'HEAD' ? undefined : page.body);
+    this.#done('hit', page.status, started);
   }
 
   /** Answers an error with a friendly page; what the client sees depends on the error's type. */

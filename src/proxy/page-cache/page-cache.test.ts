@@ -79,6 +79,41 @@ describe('page cache: freshness and reuse (RFC 9111 §4.2)', () => {
     assert.ok(!(hit instanceof Promise));
   });
 
+  it('hands the proxy a fresh page at once only when nothing else must be decided', async () => {
+    const cache = newCache();
+    const app = origin(() => ({ headers: { ...PUBLIC, etag: '"v1"' } }));
+    await cache.serve(get('/p/1'), app.fetch);
+    const now = Date.now();
+    assert.ok(cache.freshPage('/p/1', {}, now));
+    // These are serve()'s to answer: a 304, the request's own directives, a range, staleness.
+    assert.equal(cache.freshPage('/p/1', { 'if-none-match': '"v1"' }, now), undefined);
+    assert.equal(cache.freshPage('/p/1', { 'cache-control': 'no-cache' }, now), undefined);
+    assert.equal(cache.freshPage('/p/1', { range: 'bytes=0-1' }, now), undefined);
+    assert.equal(cache.freshPage('/p/1', {}, now + 61_000), undefined);
+    assert.equal(cache.freshPage('/p/2', {}, now), undefined);
+    const varying = origin(() => ({ headers: { ...PUBLIC, vary: 'accept-language' } }));
+    await cache.serve(get('/v'), varying.fetch);
+    assert.equal(cache.freshPage('/v', {}, now), undefined, 'a Vary page needs its variant key');
+  });
+
+  it("gives a hit's Age and Cache-Status by the clock, in a list reused within the second", async () => {
+    const cache = newCache();
+    const app = origin(() => ({ headers: { ...PUBLIC, age: '7' } }));
+    await cache.serve(get('/p/1'), app.fetch);
+    const now = Date.now();
+    const page = cache.freshPage('/p/1', {}, now)!;
+    const fields = page.hitFields(now, 1);
+    const value = (list: string[], name: string) => list[list.indexOf(name) + 1];
+    assert.equal(value(fields, 'age'), '7');
+    assert.match(value(fields, 'cache-status')!, /^Yuletide; hit; ttl=5[23]$/);
+    assert.deepEqual(fields.slice(-2), ['', ''], 'one free pair for the caller');
+    assert.equal(page.hitFields(now, 1), fields, 'nothing allocated for a hit in the same second');
+    assert.notEqual(page.hitFields(now, 2), fields, 'a list per number of free pairs');
+    const later = page.hitFields(now + 3000, 1);
+    assert.equal(value(later, 'age'), '10');
+    assert.match(value(later, 'cache-status')!, /^Yuletide; hit; ttl=(49|50)$/);
+  });
+
   it('takes freshness from s-maxage over max-age, and from max-age or Expires otherwise', async () => {
     const cache = newCache();
     const app = origin((_, call) => {

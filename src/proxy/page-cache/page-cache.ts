@@ -149,6 +149,27 @@ export class PageCache {
     return this.#forward(key, request, origin, page, page.policy!.stale() ? 'stale' : 'request');
   }
 
+  /**
+   * The page that answers a GET or HEAD of `url` at `now` without asking anything else, in the
+   * common case only: a request with no Cache-Control, Pragma, Range or conditional fields, and
+   * a stored page with no Vary or must-revalidate that is still fresh — exactly when
+   * evaluateRequest() would say "use it" and no 304 is due. Undefined otherwise, and `serve()`
+   * decides. The proxy's hot path: no allocation, no promise.
+   */
+  freshPage(url: string, headers: Headers, now: number): StoredPage | undefined {
+    if (
+      headers['cache-control'] !== undefined ||
+      headers['pragma'] !== undefined ||
+      headers['range'] !== undefined ||
+      headers['if-none-match'] !== undefined ||
+      headers['if-modified-since'] !== undefined
+    ) {
+      return undefined;
+    }
+    const page = this.#store.get(url);
+    return page !== undefined && page.simple && now < page.freshUntil ? page : undefined;
+  }
+
   /** Drops the page at `url` (path and query) and all its variants; returns how many. */
   purgeUrl(url: string): number {
     this.#passUntil.delete(url);

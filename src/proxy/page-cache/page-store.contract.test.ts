@@ -24,10 +24,16 @@ function tempDir(): string {
 }
 
 /** A cacheable page of about `size` bytes, tagged with the surrogate keys in `tags`. */
-function page(key: string, size = 1000, tags = 'p1', body = 'x'): StoredPage {
+function page(
+  key: string,
+  size = 1000,
+  tags = 'p1',
+  body = 'x',
+  cacheControl = 'public, s-maxage=60',
+): StoredPage {
   const headers = {
     'content-type': 'text/html',
-    'cache-control': 'public, s-maxage=60',
+    'cache-control': cacheControl,
     'surrogate-key': tags,
   };
   const policy = new CachePolicy(
@@ -150,6 +156,27 @@ for (const implementation of IMPLEMENTATIONS) {
     });
   });
 }
+
+describe('memory over disk: what goes to disk', () => {
+  it('keeps short-lived pages in memory only, and drops an older copy from disk', async () => {
+    const disk = new DiskPageStore({ path: tempDir(), maxBytes: 1024 * 1024, log });
+    const store = new TieredPageStore(new MemoryPageStore({ maxBytes: 1024 * 1024 }), disk);
+    try {
+      store.set('/p/1', page('/p/1', 10, 'p1', 'a', 'public, s-maxage=3600'));
+      store.set('/p/2', page('/p/2', 10, 'p2', 'b', 'public, s-maxage=15'));
+      store.set('/p/3', page('/p/3', 10, 'p3', 'c', 'public, s-maxage=15, stale-if-error=600'));
+      assert.equal(disk.get('/p/1')?.body.toString(), 'a'.repeat(10));
+      assert.equal(disk.get('/p/2'), undefined, 'a 15 s page is not written to disk');
+      assert.ok(disk.get('/p/3'), 'stale-if-error makes a page worth keeping');
+      assert.equal(store.get('/p/2')?.body.toString(), 'b'.repeat(10), 'but it is served');
+      store.set('/p/1', page('/p/1', 10, 'p1', 'd', 'public, s-maxage=15'));
+      assert.equal(disk.get('/p/1'), undefined, 'the long-lived copy on disk is gone');
+      assert.equal(store.get('/p/1')?.body.toString(), 'd'.repeat(10));
+    } finally {
+      await store.close();
+    }
+  });
+});
 
 describe('disk page store across restarts', () => {
   it('finds pages, their tags and their freshness after it is closed and opened again', async () => {

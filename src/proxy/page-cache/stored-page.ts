@@ -1,5 +1,6 @@
 import CachePolicy from 'http-cache-semantics';
 import { HOP_BY_HOP, type Headers } from '../balancer/index.js';
+import { hitStatus } from './cache-status.js';
 
 export type { Headers };
 
@@ -81,6 +82,11 @@ export class StoredPage {
   readonly bytes: number;
   /** Wall-clock ms at which the page's age was 0: the policy's age, without asking it per hit. */
   readonly #bornAt: number;
+  /** The Age and ttl that `#hitLists` were built for: they change only with the clock. */
+  #hitAge = -1;
+  #hitTtl = 0;
+  /** `hitFields()` lists by their number of free pairs. */
+  readonly #hitLists: (string[] | undefined)[] = [];
 
   private constructor(
     record: Omit<PageRecord, 'format' | 'policy'>,
@@ -190,6 +196,29 @@ export class StoredPage {
       policy: this.policy?.toObject(),
       varyOn: this.varyOn,
     };
+  }
+
+  /**
+   * The fields of a fresh hit at `now`, for writeHead: the stored ones, `Age`, a `Cache-Status`
+   * hit with its ttl, then `free` name/value pairs for the caller to fill. One list serves every
+   * hit in the same second (its values change only with the clock), so a hit allocates none:
+   * fill the free pairs, then hand the list to writeHead, which reads it at once.
+   */
+  hitFields(now: number, free: number): string[] {
+    const age = Math.floor((now - this.#bornAt) / 1000);
+    const ttl = Math.floor((this.freshUntil - now) / 1000);
+    if (age !== this.#hitAge || ttl !== this.#hitTtl) {
+      this.#hitAge = age;
+      this.#hitTtl = ttl;
+      this.#hitLists.length = 0;
+    }
+    let list = this.#hitLists[free];
+    if (list === undefined) {
+      list = [...this.headerList, 'age', String(age), 'cache-status', hitStatus(ttl)];
+      for (let i = 0; i < free; i++) list.push('', '');
+      this.#hitLists[free] = list;
+    }
+    return list;
   }
 
   /** Seconds since the origin produced this response (RFC 9111 §4.2.3), as sent in `Age`. */
