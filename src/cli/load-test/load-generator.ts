@@ -277,7 +277,9 @@ class CpuSampler {
   ) {
     this.#processes = probe.cpuTimes();
     this.#timer = setInterval(() => {
-      const second = recorder.second(performance.now() - 1);
+      // The middle of the second just ended: a tick a little early or late (a busy event loop)
+      // still lands in its own second, so no second is skipped and none gets two samples.
+      const second = recorder.second(performance.now() - 500);
       const used = process.cpuUsage(this.#generator);
       this.#generator = process.cpuUsage();
       second.cpu['generator'] = (used.user + used.system) / 1000;
