@@ -7,6 +7,8 @@ export interface ModelPart {
   readonly keySuffix: string;
   readonly ttlSeconds: number;
   readonly ttlMs: number;
+  /** Seconds a page showing this part may be cached; undefined: what is left of its time-to-live. */
+  readonly pageTtlSeconds: number | undefined;
   /** A hit with fewer seconds than this left is queued for refresh-ahead. */
   readonly refreshBelowSeconds: number;
   readonly memoryHits: LookupCount;
@@ -22,6 +24,7 @@ export function modelParts(
   model: string,
   ttlSeconds: Readonly<Record<string, number>>,
   refreshAfter: number | undefined,
+  pageTtlSeconds: Readonly<Record<string, number | undefined>> = {},
 ): ReadonlyMap<string, ModelPart> {
   const parts = new Map<string, ModelPart>();
   for (const [name, ttl] of Object.entries(ttlSeconds)) {
@@ -30,6 +33,7 @@ export function modelParts(
       keySuffix: `:${name}`,
       ttlSeconds: ttl,
       ttlMs: ttl * 1000,
+      pageTtlSeconds: pageTtlSeconds[name],
       refreshBelowSeconds: refreshAfter === undefined ? -Infinity : ttl * (1 - refreshAfter),
       memoryHits: lookupCount(model, name, 'memory', 'hit'),
       memoryMisses: lookupCount(model, name, 'memory', 'miss'),

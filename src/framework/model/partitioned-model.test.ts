@@ -16,6 +16,7 @@ interface Toy {
 function model(
   cache = new ObjectCache(new MemoryStore({ maxEntries: 100 })),
   refreshAfter?: number,
+  pageTtlSeconds?: { price?: number },
 ) {
   const fetches: { ids: readonly number[]; parts: readonly (keyof Toy)[] }[] = [];
   const toys = new PartitionedModel<Toy>({
@@ -24,6 +25,7 @@ function model(
     cache,
     surrogateKey: (id) => `t${id}`,
     refreshAfter,
+    pageTtlSeconds,
     fetch: async (ids, parts) => {
       fetches.push({ ids, parts });
       const found = new Map<
@@ -104,6 +106,16 @@ describe('PartitionedModel', () => {
     assert.equal(freshness.maxAge(60), 300);
     assert.equal(freshness.lastModified, 7);
     assert.deepEqual([...freshness.keys], ['t3', 't7']);
+  });
+
+  it('lets a page outlive a part that purges its pages, from the database and from the cache', async () => {
+    const { toys } = model(undefined, undefined, { price: 1800 });
+    for (const read of ['database', 'cache']) {
+      const freshness = new Freshness();
+      await toys.loadMany([3], ['core', 'price'], freshness);
+      assert.equal(freshness.maxAge(60), 1800, read);
+      assert.deepEqual([...freshness.keys], ['t3'], read);
+    }
   });
 
   it('fetches again after invalidate', async () => {

@@ -23,6 +23,12 @@ export interface PartitionedModelOptions<P extends object> {
     ids: readonly number[],
     parts: readonly (keyof P)[],
   ): Promise<Map<number, { [K in keyof P]?: Versioned<P[K]> }>>;
+  /**
+   * How long a page showing a part may be cached, for parts whose every change that a page shows
+   * purges that page by its surrogate key (through the change feed): such a page need not expire
+   * with the part's own, shorter time-to-live. Parts left out bound a page by what is left of theirs.
+   */
+  readonly pageTtlSeconds?: { readonly [K in keyof P]?: number };
   /** The surrogate key a page showing this object carries, e.g. `p42`. */
   surrogateKey(id: number): string;
   /**
@@ -54,6 +60,7 @@ export class PartitionedModel<P extends object> {
       options.name,
       options.ttlSeconds as Readonly<Record<string, number>>,
       options.refreshAfter,
+      options.pageTtlSeconds as Readonly<Record<string, number | undefined>> | undefined,
     );
     if (options.refreshAfter !== undefined) {
       this.#refreshAhead = new RefreshAhead((part, ids) => this.#refresh(part, ids));
@@ -149,7 +156,7 @@ export class PartitionedModel<P extends object> {
           }
           object[part.name] = hit.entry.value;
           const remaining = (this.#freshUntil(hit.entry, part.ttlMs) - now) / 1000;
-          this.#use(freshness, id, remaining, hit.entry.version);
+          this.#use(freshness, id, part.pageTtlSeconds ?? remaining, hit.entry.version);
           if (remaining < part.refreshBelowSeconds) {
             this.#refreshAhead?.add(part.name as Extract<keyof P, string>, id);
           }
@@ -199,7 +206,7 @@ export class PartitionedModel<P extends object> {
           expiresAt: now + part.ttlMs,
         });
         object[part.name] = loaded.value;
-        this.#use(freshness, id, part.ttlSeconds, loaded.version);
+        this.#use(freshness, id, part.pageTtlSeconds ?? part.ttlSeconds, loaded.version);
       }
     }
     return found as unknown as Map<number, Pick<P, K>>;

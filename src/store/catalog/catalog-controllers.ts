@@ -12,6 +12,13 @@ const HOME_PER_SECTION = 4;
 const SECTION_BEST_SELLERS = 8;
 const RELATED = 4;
 const BRAND_FILTERS = 25;
+/**
+ * How long a category page waits for its brand filter's counts, which take up to half a second
+ * for a large category not yet counted; after that it is shown without the filter, and cached
+ * only `WITHOUT_BRANDS_MAX_AGE` seconds, while the counting goes on and fills the cache.
+ */
+const BRAND_COUNTS_WAIT_MS = 50;
+const WITHOUT_BRANDS_MAX_AGE = 5;
 
 /** `/`: featured items and best-sellers of every section. */
 export async function home(context: Context) {
@@ -81,8 +88,9 @@ export async function category(context: Context) {
   const query = { ...params, categoryIds: taxonomy.subtreeIds(found) };
   const [listing, brandCounts] = await Promise.all([
     catalog.listing(query, context.freshness),
-    catalog.brandCounts(query, BRAND_FILTERS),
+    within(catalog.brandCounts(query, BRAND_FILTERS), BRAND_COUNTS_WAIT_MS),
   ]);
+  if (!brandCounts) context.freshness.use(WITHOUT_BRANDS_MAX_AGE, 0);
   taxonomy.useCategory(found, catalog.ttl.core, context.freshness);
   const base = `/c/${found.slug}`;
   return context.render(
@@ -98,7 +106,7 @@ export async function category(context: Context) {
         .map((c) => ({ name: c.name, href: `/c/${c.slug}` })),
       subcategories: found.children.map((c) => ({ name: c.name, slug: c.slug })),
       products: listing.items.map((p) => productView(p, taxonomy)),
-      controls: listingControls(base, params, listing.total, brandCounts, taxonomy),
+      controls: listingControls(base, params, listing.total, brandCounts ?? [], taxonomy),
     },
     'public',
   );
@@ -129,4 +137,15 @@ export async function product(context: Context) {
     },
     'public',
   );
+}
+
+/** What `promise` resolves to, or undefined when that takes longer than `ms`; it runs on either way. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  // A failure after the wait has no request left to fail; one before it fails the page as before.
+  promise.catch(() => undefined);
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }

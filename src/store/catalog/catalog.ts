@@ -5,8 +5,9 @@ import {
   type Freshness,
   type ObjectCache,
 } from '../../framework/index.js';
-import type { ProductParts, ProductRecord } from './product-record.js';
+import { productRecord, type ProductParts, type ProductRecord } from './product-record.js';
 import { ProductStore, type ProductChanges } from './product-store.js';
+import { SqliteReadThread } from './sqlite-read-thread.js';
 import { Taxonomy } from './taxonomy.js';
 import type { ListingQuery } from './listing-query.js';
 
@@ -15,6 +16,8 @@ const REFRESH_AFTER = 0.75;
 /** Best-sellers the featured items are picked from. */
 const FEATURED_POOL = 40;
 const ALL_PARTS = ['core', 'price', 'inventory'] as const;
+/** Priority of the thread reading listing pages: about a tenth of a normal thread's share when busy. */
+const LISTING_NICE = 10;
 
 /** Time-to-live in seconds of each part of the catalog's data. */
 export interface CatalogTtl {
@@ -37,11 +40,33 @@ export class Catalog {
   readonly #store: ProductStore;
   readonly #database: Database;
   readonly #cache: ObjectCache;
+  /** SQLite only: listing pages, their brand counts and the short top-N lists, each on a thread. */
+  readonly #readThreads: Record<'page' | 'counts' | 'top', SqliteReadThread> | undefined;
+  /** Listings being read now, by cache key: concurrent misses and refreshes share one query. */
+  readonly #reading = new Map<string, Promise<unknown>>();
   #taxonomy: Promise<Taxonomy> | undefined;
 
   constructor(database: Database, ttl: CatalogTtl, cache: ObjectCache) {
     this.#database = database;
-    this.#store = new ProductStore(database);
+    // Three threads, so a product page's related products (an index walk of a few rows) never
+    // queue behind a category page, nor a category page behind brand counts (a group-by over tens
+    // of thousands of rows). Listing threads run at a lower priority, so a cold start's burst of
+    // them cannot starve the proxy on a shared machine.
+    if (database.dialect === 'sqlite' && database.location !== ':memory:') {
+      const threads = {
+        page: new SqliteReadThread(database.location, { nice: LISTING_NICE }),
+        counts: new SqliteReadThread(database.location, { nice: LISTING_NICE }),
+        top: new SqliteReadThread(database.location),
+      };
+      this.#readThreads = threads;
+      this.#store = new ProductStore(database, {
+        page: (query) => threads.page.run(query),
+        counts: (query) => threads.counts.run(query),
+        top: (query) => threads.top.run(query),
+      });
+    } else {
+      this.#store = new ProductStore(database);
+    }
     this.#cache = cache;
     this.ttl = ttl;
     this.product = new PartitionedModel<ProductParts>({
@@ -50,6 +75,10 @@ export class Catalog {
       cache,
       fetch: (ids, parts) => this.#store.fetchParts(ids, parts),
       surrogateKey: (id) => `p${id}`,
+      // Every change to what a page shows of stock purges the product's pages (placeOrder's
+      // change-feed rows, saveProduct's), so stock no longer bounds a page to 15 s; the price
+      // time-to-live still bounds it, for changes made behind the feed's back.
+      pageTtlSeconds: { inventory: ttl.price },
       refreshAfter: REFRESH_AFTER,
       sync: { changedSince: (since, limit) => this.#store.changedSince(since, limit) },
     });
@@ -80,10 +109,12 @@ export class Catalog {
   /** Whole products in the order of `ids`; unknown ids are left out. */
   async products(ids: readonly number[], freshness?: Freshness): Promise<ProductRecord[]> {
     const loaded = await this.product.loadMany(ids, ALL_PARTS, freshness);
-    return ids.flatMap((id) => {
+    const records: ProductRecord[] = [];
+    for (const id of ids) {
       const parts = loaded.get(id);
-      return parts ? [{ ...parts.core, ...parts.price, ...parts.inventory }] : [];
-    });
+      if (parts) records.push(productRecord(parts));
+    }
+    return records;
   }
 
   /** A page of products and the number matching; the listing is cached as ids for the price TTL. */
@@ -101,8 +132,16 @@ export class Catalog {
     query: ListingQuery,
     limit: number,
   ): Promise<{ brandId: number; count: number }[]> {
-    return this.#cached(`brands:${limit}:${JSON.stringify({ ...query, page: 1 })}`, undefined, () =>
-      this.#store.brandCounts(query, limit),
+    // Counts do not depend on the order or the page; without a price or stock filter they change
+    // only as the catalog's text does, so they live as long as it.
+    const counted = { ...query, sort: 'best-selling', page: 1 } as const;
+    const core = query.inStock !== true && query.minPriceCents === undefined;
+    const ttl = core && query.maxPriceCents === undefined ? this.ttl.core : this.ttl.price;
+    return this.#cached(
+      `brands:${limit}:${JSON.stringify(counted)}`,
+      undefined,
+      () => this.#store.brandCounts(counted, limit),
+      ttl,
     );
   }
 
@@ -178,21 +217,50 @@ export class Catalog {
     return this.products(ids, freshness);
   }
 
+  /** Stops background refreshing and the threads listings are read on. */
+  async close(): Promise<void> {
+    this.product.close();
+    await Promise.all(Object.values(this.#readThreads ?? {}).map((thread) => thread.close()));
+  }
+
+  /**
+   * A listing from the object cache, else read (once, however many ask at the same time) and
+   * cached for the price time-to-live. One read late in its life is refreshed in the background,
+   * so a popular listing never expires on the request path (refresh-ahead, as products are).
+   */
   async #cached<T>(
     key: string,
     freshness: Freshness | undefined,
     compute: () => Promise<T>,
+    ttlSeconds = this.ttl.price,
   ): Promise<T> {
     const now = Date.now();
     const hit = this.#cache.get(key, now);
     if (hit) {
-      freshness?.use((hit.entry.expiresAt - now) / 1000, 0);
+      const remaining = (hit.entry.expiresAt - now) / 1000;
+      freshness?.use(remaining, 0);
+      if (remaining < ttlSeconds * (1 - REFRESH_AFTER)) {
+        this.#read(key, compute, ttlSeconds).catch(() => undefined);
+      }
       return hit.entry.value as T;
     }
-    const value = await compute();
-    this.#cache.set(key, { value, version: now, expiresAt: now + this.ttl.price * 1000 });
-    freshness?.use(this.ttl.price, 0);
+    const value = await this.#read(key, compute, ttlSeconds);
+    freshness?.use(ttlSeconds, 0);
     return value;
+  }
+
+  #read<T>(key: string, compute: () => Promise<T>, ttlSeconds: number): Promise<T> {
+    const reading = this.#reading.get(key);
+    if (reading) return reading as Promise<T>;
+    const read = compute()
+      .then((value) => {
+        const now = Date.now();
+        this.#cache.set(key, { value, version: now, expiresAt: now + ttlSeconds * 1000 });
+        return value;
+      })
+      .finally(() => this.#reading.delete(key));
+    this.#reading.set(key, read);
+    return read;
   }
 }
 

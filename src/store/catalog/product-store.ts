@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type CompiledQuery, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database, ProductTable, Schema } from '../../db/index.js';
 import type { Versioned } from '../../framework/index.js';
 import type { ProductParts, ProductPart } from './product-record.js';
@@ -48,12 +48,32 @@ export interface ProductChanges {
   readonly onHand?: number;
 }
 
+/** Runs a compiled read query; where listings run (`SqliteReadThread` on SQLite). */
+export type RunQuery = <R>(query: CompiledQuery<R>) => Promise<R[]>;
+
+/** Where the listing queries run; each defaults to the database's own connection. */
+export interface ListingRunners {
+  /** `page`: a listing page, which counts and sorts all it matches. */
+  readonly page?: RunQuery;
+  /** `brandCounts`: a group-by over every product a listing matches (default: `page`'s). */
+  readonly counts?: RunQuery;
+  /** `top`: the first few of a listing (best-sellers, related products), an index walk. */
+  readonly top?: RunQuery;
+}
+
 /** Reads and writes products with their inventory. Knows SQL, not HTTP or caching. */
 export class ProductStore {
   readonly #database: Database;
+  readonly #runPage: RunQuery;
+  readonly #runCounts: RunQuery;
+  readonly #runTop: RunQuery;
 
-  constructor(database: Database) {
+  constructor(database: Database, runners: ListingRunners = {}) {
     this.#database = database;
+    const run = async <R>(query: CompiledQuery<R>) => (await database.db.executeQuery(query)).rows;
+    this.#runPage = runners.page ?? run;
+    this.#runCounts = runners.counts ?? this.#runPage;
+    this.#runTop = runners.top ?? run;
   }
 
   #select(db: Kysely<Schema> = this.#database.db): ProductQuery {
@@ -99,25 +119,38 @@ export class ProductStore {
 
   /** Ids of one page of a listing, and how many products match in all. */
   async page(query: ListingQuery): Promise<{ total: number; ids: number[] }> {
-    const [countRow, ids] = await Promise.all([
-      this.#filter(query)
-        .select((eb) => eb.fn.countAll<number>().as('total'))
-        .executeTakeFirstOrThrow(),
-      this.top(query, PAGE_SIZE, (query.page - 1) * PAGE_SIZE),
+    const [counted, ids] = await Promise.all([
+      this.#runPage(
+        this.#filter(query)
+          .select((eb) => eb.fn.countAll<number>().as('total'))
+          .compile(),
+      ),
+      this.#ids(query, PAGE_SIZE, (query.page - 1) * PAGE_SIZE, this.#runPage),
     ]);
-    return { total: Number(countRow.total), ids };
+    return { total: Number(counted[0]?.total ?? 0), ids };
   }
 
   /** Ids of the first `limit` products of a listing after `offset`, without counting them all. */
-  async top(query: Omit<ListingQuery, 'page'>, limit: number, offset = 0): Promise<number[]> {
+  top(query: Omit<ListingQuery, 'page'>, limit: number, offset = 0): Promise<number[]> {
+    return this.#ids(query, limit, offset, this.#runTop);
+  }
+
+  async #ids(
+    query: Omit<ListingQuery, 'page'>,
+    limit: number,
+    offset: number,
+    run: RunQuery,
+  ): Promise<number[]> {
     const [column, direction] = ORDER[query.sort];
-    const rows = await this.#filter(query)
-      .select('p.id')
-      .orderBy(sql.ref(column), direction)
-      .orderBy('p.id')
-      .limit(limit)
-      .offset(offset)
-      .execute();
+    const rows = await run(
+      this.#filter(query)
+        .select('p.id')
+        .orderBy(sql.ref(column), direction)
+        .orderBy('p.id')
+        .limit(limit)
+        .offset(offset)
+        .compile(),
+    );
     return rows.map((row) => row.id);
   }
 
@@ -148,12 +181,14 @@ export class ProductStore {
     query: ListingQuery,
     limit: number,
   ): Promise<{ brandId: number; count: number }[]> {
-    const rows = await this.#filter({ ...query, brandId: undefined })
-      .select(['p.brand_id', (eb) => eb.fn.countAll<number>().as('count')])
-      .groupBy('p.brand_id')
-      .orderBy('count', 'desc')
-      .limit(limit)
-      .execute();
+    const rows = await this.#runCounts(
+      this.#filter({ ...query, brandId: undefined })
+        .select(['p.brand_id', (eb) => eb.fn.countAll<number>().as('count')])
+        .groupBy('p.brand_id')
+        .orderBy('count', 'desc')
+        .limit(limit)
+        .compile(),
+    );
     return rows.map((row) => ({ brandId: row.brand_id, count: Number(row.count) }));
   }
 
@@ -188,7 +223,12 @@ export class ProductStore {
   }
 
   #filter(query: Omit<ListingQuery, 'page'>): ProductQuery {
-    let q = this.#select();
+    // Inventory is joined only to filter on stock (every product has its row): without it, counts
+    // and sorted ids of a category are walks of the (category, sort column) indexes alone, where
+    // the join looked up an inventory row for each of a category's tens of thousands of products.
+    let q = query.inStock
+      ? this.#select()
+      : (this.#database.db.selectFrom('products as p') as unknown as ProductQuery);
     if (query.categoryIds) q = q.where('p.category_id', 'in', query.categoryIds);
     if (query.sectionId !== undefined) q = q.where('p.section_id', '=', query.sectionId);
     for (const word of query.words ?? []) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { appendChanges, isUniqueViolation, type Database } from '../../db/index.js';
+import { availability } from '../catalog/product-record.js';
 import { lastFour, type PaymentGateway } from './payment-gateway.js';
 
 export interface ShippingAddress {
@@ -56,8 +57,8 @@ class Abort {
  * Places an order in one transaction: claims the idempotency key, re-reads prices, decrements
  * inventory with a conditional update that can never go below zero, creates the order and its
  * lines, authorises and records the payment, appends change-feed rows for every product whose
- * stock changed, and stores the answer under the key. A repeat of the key gets the stored
- * answer; the same key with a different request gets `key-reused`.
+ * stock changed as pages show it (`availability`), and stores the answer under the key. A repeat
+ * of the key gets the stored answer; the same key with a different request gets `key-reused`.
  */
 export async function placeOrder(
   database: Database,
@@ -89,14 +90,18 @@ export async function placeOrder(
       const unknown = ids.filter((id) => !byId.has(id));
       if (unknown.length > 0) throw new Abort({ kind: 'unknown-product', productIds: unknown });
       const short: number[] = [];
+      const shownChanged = new Set<number>();
       for (const line of request.lines) {
         const taken = await trx
           .updateTable('inventory')
           .set((eb) => ({ on_hand: eb('on_hand', '-', line.quantity), updated_at: now }))
           .where('product_id', '=', line.productId)
           .where((eb) => eb(eb('on_hand', '-', eb.ref('reserved')), '>=', line.quantity))
+          .returning(['on_hand', 'reserved'])
           .executeTakeFirst();
-        if (Number(taken.numUpdatedRows) === 0) short.push(line.productId);
+        if (!taken) short.push(line.productId);
+        else if (stockShownChanged(taken.on_hand - taken.reserved, line.quantity))
+          shownChanged.add(line.productId);
       }
       if (short.length > 0) throw new Abort({ kind: 'out-of-stock', productIds: short });
       const subtotal = request.lines.reduce(
@@ -163,11 +168,16 @@ export async function placeOrder(
         .set({ status: 'paid', updated_at: now })
         .where('id', '=', order.id)
         .execute();
-      await appendChanges(
-        trx,
-        database.dialect,
-        [...new Set(ids)].map((id) => ({ topic: 'product', key: String(id), version: now })),
-      );
+      // Only stock changes that pages show go on the feed: each purges the product's pages at the
+      // proxy, and the pages that list a best-seller are many. The object caches see the rest
+      // within a second by their own change sync, and checkout re-checks stock in this transaction.
+      if (shownChanged.size > 0) {
+        await appendChanges(
+          trx,
+          database.dialect,
+          [...shownChanged].map((id) => ({ topic: 'product', key: String(id), version: now })),
+        );
+      }
       const outcome: OrderOutcome = {
         kind: 'placed',
         orderId: order.id,
@@ -185,6 +195,11 @@ export async function placeOrder(
     if (!isUniqueViolation(error)) throw error;
     return previousAnswer(database, request.idempotencyKey, requestHash);
   }
+}
+
+/** Whether taking `quantity` units, leaving `left`, changed what pages say of the stock. */
+function stockShownChanged(left: number, quantity: number): boolean {
+  return availability(left) !== availability(left + quantity);
 }
 
 /** The stored answer for a key already used: the same one for the same request, else `key-reused`. */

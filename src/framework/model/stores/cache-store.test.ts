@@ -71,6 +71,17 @@ describe('MemoryStore', () => {
     assert.equal(store.get('a')?.value, 1);
     assert.equal(store.size(), 2);
   });
+
+  it('keeps entries that are read often through a stream of new ones', () => {
+    const store = new MemoryStore({ maxEntries: 100 });
+    for (let i = 0; i < 10; i++) store.set(`hot${i}`, entry(i));
+    for (let i = 0; i < 1000; i++) {
+      store.set(`cold${i}`, entry(i));
+      for (let h = 0; h < 10; h++) assert.equal(store.get(`hot${h}`)?.value, h, `hot${h} at ${i}`);
+    }
+    assert.equal(store.get('cold0'), undefined);
+    assert.equal(store.size(), 100);
+  });
 });
 
 describe('LmdbStore', () => {
