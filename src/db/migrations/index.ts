@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialects/dialect-name.js';
 import * as initial from './001-initial.js';
 import * as updateTimeIndexes from './002-update-time-indexes.js';
+import * as brandCountIndexes from './003-brand-count-indexes.js';
 
 /** One migration: applied once, in name order, on every dialect. */
 export interface Migration {
@@ -13,4 +14,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { name: '001-initial', up: initial.up },
   { name: '002-update-time-indexes', up: updateTimeIndexes.up },
+  { name: '003-brand-count-indexes', up: brandCountIndexes.up },
 ];
