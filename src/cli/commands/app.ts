@@ -36,7 +36,7 @@ export async function runApp(config: Config, root: string): Promise<void> {
     await server.close();
     await stopInvalidation();
     await search?.close();
-    catalog.product.close();
+    await catalog.close();
     await cache.close();
     await database.close();
     log.info('stopped');
