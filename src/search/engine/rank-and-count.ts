@@ -119,10 +119,7 @@ export function rankAndCount(
     let key: number;
     switch (code) {
       case 0:
-        key =
-          ((hot[at + H_TITLE_HASH] === titleHash ? 2 : 0) + ((bits & IN_STOCK_BIT) === 0 ? 0 : 1)) *
-            TIER +
-          scores[i]! * (1 + BEST_SELLER_BOOST * hotFloats[at + H_POPULARITY]!);
+        key = relevanceKey(hot, hotFloats, at, bits, titleHash, scores[i]!);
         break;
       case 1:
         key = -cold[d * COLD + C_SALES_RANK]!;
@@ -190,10 +187,7 @@ function rankByRelevance(
     brand[b]!++;
     price[(bits >>> BAND_SHIFT) & BAND_MASK]!++;
     age[bits & AGE_CLASS_MASK]!++;
-    const key =
-      ((hot[at + H_TITLE_HASH] === titleHash ? 2 : 0) + ((bits & IN_STOCK_BIT) === 0 ? 0 : 1)) *
-        TIER +
-      scores[i]! * (1 + BEST_SELLER_BOOST * hotFloats[at + H_POPULARITY]!);
+    const key = relevanceKey(hot, hotFloats, at, bits, titleHash, scores[i]!);
     if (key >= threshold) {
       top.offer(key, d, productId[d]!);
       threshold = top.threshold;
@@ -201,4 +195,18 @@ function rankByRelevance(
   }
   if (run > 0) category[runCategory]! += run;
   return total;
+}
+
+/** The relevance sort's key: business tiers (exact title, in stock), then text score × best-seller boost. */
+function relevanceKey(
+  hot: Uint32Array,
+  hotFloats: Float32Array,
+  at: number,
+  bits: number,
+  titleHash: number,
+  score: number,
+): number {
+  const tier =
+    (hot[at + H_TITLE_HASH] === titleHash ? 2 : 0) + ((bits & IN_STOCK_BIT) === 0 ? 0 : 1);
+  return tier * TIER + score * (1 + BEST_SELLER_BOOST * hotFloats[at + H_POPULARITY]!);
 }
