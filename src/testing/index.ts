@@ -1,7 +1,13 @@
 export { testDialects, type TestDialect } from './dialects.js';
 export { insertCatalogFixture, FIXTURE_TIME, XSS_TITLE } from './catalog-fixture.js';
 export { captureLogs } from './log-capture.js';
-export { storeForTests, PROJECT_ROOT, TEST_TTL, TEST_SITE_SECRET } from './store-fixture.js';
+export {
+  storeForTests,
+  PROJECT_ROOT,
+  TEST_ADDRESS,
+  TEST_TTL,
+  TEST_SITE_SECRET,
+} from './store-fixture.js';
 export { startYuletide, type RunningProcess } from './child-process.js';
 export { redisSkipReason, TEST_REDIS_URL } from './redis.js';
 export { LMDB_WRITER, writerChecksum } from './lmdb-writer.js';

@@ -1,27 +1,18 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Database } from '../../db/index.js';
-import { insertCatalogFixture, testDialects } from '../../testing/index.js';
+import { insertCatalogFixture, TEST_ADDRESS, testDialects } from '../../testing/index.js';
 import { TEST_CARDS, TestPaymentGateway } from './payment-gateway.js';
 import { placeOrder, type OrderRequest } from './place-order.js';
 
 const gateway = new TestPaymentGateway();
-const address = {
-  name: 'Ada Byron',
-  line1: '1 Toy Lane',
-  line2: '',
-  city: 'Springfield',
-  region: 'OR',
-  postcode: '97477',
-  country: 'US',
-};
 
 function request(key: string, overrides: Partial<OrderRequest> = {}): OrderRequest {
   return {
     sessionId: `session-${key}`,
     customerId: null,
     lines: [{ productId: 3, quantity: 1 }],
-    address,
+    address: TEST_ADDRESS,
     shippingMethod: 'standard',
     cardNumber: TEST_CARDS.approve,
     idempotencyKey: key,
