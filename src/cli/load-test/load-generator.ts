@@ -263,9 +263,13 @@ function difference(after: ObjectCacheCounts, before: ObjectCacheCounts): Object
   };
 }
 
-/** Once a second: each process's CPU in the second just ended, sessions in progress, queued requests. */
+/**
+ * Once a second: each process's CPU since the last sample, spread over the seconds it covers (a
+ * late tick on a busy machine leaves no second empty), and sessions in progress, queued requests.
+ */
 class CpuSampler {
   readonly #timer: NodeJS.Timeout;
+  #sampled = performance.now();
   #generator = process.cpuUsage();
   #processes: Record<string, number>;
 
@@ -277,18 +281,23 @@ class CpuSampler {
   ) {
     this.#processes = probe.cpuTimes();
     this.#timer = setInterval(() => {
-      // The middle of the second just ended: a tick a little early or late (a busy event loop)
-      // still lands in its own second, so no second is skipped and none gets two samples.
-      const second = recorder.second(performance.now() - 500);
+      const sampled = performance.now();
       const used = process.cpuUsage(this.#generator);
       this.#generator = process.cpuUsage();
-      second.cpu['generator'] = (used.user + used.system) / 1000;
+      const cpu: Record<string, number> = { generator: (used.user + used.system) / 1000 };
       const now = probe.cpuTimes();
       for (const [name, ms] of Object.entries(now)) {
         const then = this.#processes[name];
-        if (then !== undefined) second.cpu[name] = ms - then;
+        if (then !== undefined) cpu[name] = ms - then;
       }
       this.#processes = now;
+      for (const [second, share] of recorder.span(this.#sampled, sampled)) {
+        for (const [name, ms] of Object.entries(cpu)) {
+          second.cpu[name] = (second.cpu[name] ?? 0) + ms * share;
+        }
+      }
+      this.#sampled = sampled;
+      const second = recorder.second(sampled);
       second.active = active();
       second.queued = connection.queued;
     }, 1000);

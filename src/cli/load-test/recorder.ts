@@ -67,9 +67,10 @@ export class Recorder {
     this.#measuring = on;
   }
 
-  /** The second the run is in now, created on first use. */
+  /** The second the run is in at `now` (the run's first before it began), created on first use. */
   second(now = performance.now()): Second {
-    const t = Math.floor((now - this.#started) / 1000);
+    const t = Math.max(0, Math.floor((now - this.#started) / 1000));
+    if (t < this.seconds.length) return this.seconds[t]!;
     let last = this.seconds[this.seconds.length - 1];
     while (!last || last.t < t) {
       last = {
@@ -87,6 +88,20 @@ export class Recorder {
       this.seconds.push(last);
     }
     return last;
+  }
+
+  /**
+   * The seconds between two instants (`performance.now()` times), each with the share of the span
+   * that falls in it: a measurement over the span is spread over them, so no second is left out.
+   */
+  *span(from: number, to: number): Generator<[Second, number]> {
+    let start = Math.max(from, this.#started);
+    // Counted by index, not by time: an instant computed as a second's end may round to just before it.
+    for (let t = this.second(start).t; start < to; t++) {
+      const end = Math.min(to, this.#started + (t + 1) * 1000);
+      yield [this.second(this.#started + t * 1000 + 500), (end - start) / (to - from)];
+      start = end;
+    }
   }
 
   /** One answer, whatever its status; `cacheStatus` is the response's `Cache-Status` header. */
