@@ -1,11 +1,11 @@
-export {
-  ProxyServer,
-  type ProxyServerOptions,
-  type UpstreamPool,
-  type SessionIssuer,
-  type RequestThrottle,
-  type ResponseKind,
-} from './proxy-server.js';
+export { ProxyServer } from './proxy-server.js';
+export type {
+  ProxyServerOptions,
+  UpstreamPool,
+  SessionIssuer,
+  RequestThrottle,
+  ResponseKind,
+} from './proxy-server-options.js';
 export {
   PageCache,
   MemoryPageStore,

@@ -13,7 +13,8 @@ import {
 } from '../testing/index.js';
 import { UpstreamUnavailableError } from './balancer/index.js';
 import { MemoryPageStore, PageCache, type Headers } from './page-cache/index.js';
-import { ProxyServer, type ProxyServerOptions } from './proxy-server.js';
+import type { ProxyServerOptions } from './proxy-server-options.js';
+import { ProxyServer } from './proxy-server.js';
 import { SessionMinter } from './session/index.js';
 import { StaticFiles } from './static-files/index.js';
 

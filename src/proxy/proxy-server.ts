@@ -2,14 +2,9 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Logger } from '../shared/index.js';
+import { errorAnswer } from './error-answer.js';
+import { TooManyRequestsError } from './errors.js';
 import {
-  AdminForbiddenError,
-  RequestBodyTooLargeError,
-  TooManyRequestsError,
-  friendlyPage,
-} from './errors.js';
-import {
-  AdminAccess,
   DEFAULT_TIMEOUTS,
   RequestIds,
   StalledWriters,
@@ -17,12 +12,11 @@ import {
   forwardedHeaders,
   refusal,
   serverOptions,
-  type ProxyTimeouts,
   type Refusal,
 } from './http-guard/index.js';
+import { OPERATIONS_PATHS, OperationsEndpoint } from './operations/index.js';
 import {
   forwardStatus,
-  surrogateKeys,
   type CacheAnswer,
   type CacheOutcome,
   type Headers,
@@ -30,65 +24,19 @@ import {
   type PageCache,
   type StoredPage,
 } from './page-cache/index.js';
+import type {
+  ProxyServerOptions,
+  RequestThrottle,
+  ResponseKind,
+  SessionIssuer,
+  UpstreamPool,
+} from './proxy-server-options.js';
+import { readBody } from './read-body.js';
+import { VerifiedCookies } from './session/index.js';
 import type { StaticFiles } from './static-files/index.js';
-import { renderTooManyRequestsPage, TOO_MANY_REQUESTS_CSP } from './throttle/index.js';
 
-/** The app tier as the proxy uses it; StickyBalancer is the implementation. */
-export interface UpstreamPool {
-  forward(
-    request: { method: string; path: string; headers: Headers; body?: Buffer },
-    sessionKey: string,
-  ): Promise<OriginResponse>;
-  readonly healthyCount: number;
-}
-
-/** Session cookies as the proxy uses them; SessionMinter (or SessionCookies) is the implementation. */
-export interface SessionIssuer {
-  read(cookieHeader: string | undefined): string | undefined;
-  issue(): { id: string; setCookie: string };
-  readonly cookieName: string;
-}
-
-/** The throttle as the proxy uses it; Throttle is the implementation. */
-export interface RequestThrottle {
-  take(key: string): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
-}
-
-/** What a response was, for metrics (the labels of ProxyMetrics). */
-export type ResponseKind =
-  'hit' | 'stale' | 'miss' | 'bypass' | 'static' | 'throttled' | 'operations' | 'error';
-
-export interface ProxyServerOptions {
-  readonly log: Logger;
-  readonly upstream: UpstreamPool;
-  readonly cache: PageCache;
-  readonly sessions: SessionIssuer;
-  /** Absent: no throttling (THROTTLE=off). */
-  readonly throttle?: RequestThrottle;
-  /** Absent: /static/ goes to the origin like any path (any-origin mode). */
-  readonly staticFiles?: StaticFiles;
-  readonly adminToken?: string;
-  /** PEM certificate and key: serve HTTPS and send HSTS. */
-  readonly tls?: { readonly cert: string | Buffer; readonly key: string | Buffer };
-  readonly timeouts?: Partial<ProxyTimeouts>;
-  /** Answers /__status and /__metrics (part of the operations pages); true when it did. */
-  readonly operations?: { handle(req: http.IncomingMessage, res: http.ServerResponse): boolean };
-  readonly metrics?: { observeRequest(kind: ResponseKind, status: number, seconds: number): void };
-  /** Largest request body forwarded. Default 8 MiB. */
-  readonly maxBodyBytes?: number;
-}
-
-/** Paths the proxy answers itself, for an authorised client only (DESIGN.md §2, Operations). */
-const OPERATIONS_PATHS = new Set([
-  '/__health',
-  '/__status',
-  '/__status.js',
-  '/__status.css',
-  '/__metrics',
-]);
 /** RFC 6797: one year, the usual preload minimum; subdomains are left to their own servers. */
 const HSTS = 'max-age=31536000';
-const RETRY_AFTER_UNAVAILABLE_SECONDS = '5';
 const METRIC_KIND: Record<CacheOutcome, ResponseKind> = {
   hit: 'hit',
   stale: 'stale',
@@ -116,8 +64,7 @@ export class ProxyServer {
   readonly #cookiePrefix: string;
   readonly #throttle: RequestThrottle | undefined;
   readonly #static: StaticFiles | undefined;
-  readonly #admin: AdminAccess;
-  readonly #operations: ProxyServerOptions['operations'];
+  readonly #operations: OperationsEndpoint;
   readonly #metrics: ProxyServerOptions['metrics'];
   readonly #maxBodyBytes: number;
   readonly #proto: 'http' | 'https';
@@ -136,8 +83,14 @@ export class ProxyServer {
     this.#cookiePrefix = `${options.sessions.cookieName}=`;
     this.#throttle = options.throttle;
     this.#static = options.staticFiles;
-    this.#admin = new AdminAccess(options.adminToken);
-    this.#operations = options.operations;
+    this.#operations = new OperationsEndpoint({
+      log: options.log,
+      adminToken: options.adminToken,
+      upstream: options.upstream,
+      cache: options.cache,
+      pages: options.operations,
+      hsts: options.tls ? HSTS : undefined,
+    });
     this.#metrics = options.metrics;
     this.#maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
     this.#proto = options.tls ? 'https' : 'http';
@@ -356,64 +309,18 @@ export class ProxyServer {
       this.#done('error', 500, exchange.started);
       return;
     }
-    const status = (error as { status?: unknown } | null)?.status;
-    const headers = this.#extraHeaders(requestId, exchange.setCookie);
-    let body: Buffer;
-    let code: number;
-    let kind: ResponseKind = 'error';
-    if (error instanceof TooManyRequestsError) {
-      code = 429;
-      kind = 'throttled';
-      body = Buffer.from(renderTooManyRequestsPage(error.retryAfterSeconds));
-      headers.push('retry-after', String(error.retryAfterSeconds));
-      headers.push('content-security-policy', TOO_MANY_REQUESTS_CSP);
-    } else if (status === 503) {
-      code = 503;
-      body = friendlyPage(
-        'We will be right back',
-        'The store is taking a short breather. Please try again in a few seconds.',
-        requestId,
-      );
-      headers.push('retry-after', RETRY_AFTER_UNAVAILABLE_SECONDS);
-      this.#log.warn(
+    const answer = errorAnswer(error, requestId);
+    if (answer.log !== undefined) {
+      this.#log[answer.log.level](
         { reqId: requestId, url: exchange.req.url, err: error },
-        'no upstream could answer',
-      );
-    } else if (status === 502) {
-      code = 502;
-      body = friendlyPage(
-        'Something went wrong',
-        'We could not finish your request. Please check your cart or orders before trying again.',
-        requestId,
-      );
-      this.#log.warn({ reqId: requestId, url: exchange.req.url, err: error }, 'upstream failed');
-    } else if (error instanceof RequestBodyTooLargeError) {
-      code = 413;
-      body = friendlyPage('That is too much', error.message, requestId);
-      headers.push('connection', 'close');
-    } else {
-      code = 500;
-      body = friendlyPage('Something went wrong', 'Please try again in a moment.', requestId);
-      this.#log.error(
-        { reqId: requestId, url: exchange.req.url, err: error },
-        'proxy request failed',
+        answer.log.message,
       );
     }
-    headers.push(
-      'content-type',
-      'text/html; charset=utf-8',
-      'cache-control',
-      'no-store',
-      'age',
-      '0',
-      'cache-status',
-      forwardStatus('miss', { detail: kind === 'throttled' ? 'throttled' : `error-${code}` }),
-      'content-length',
-      String(body.length),
-    );
-    res.writeHead(code, headers);
-    res.end(exchange.req.method === 'HEAD' ? undefined : body);
-    this.#done(kind, code, exchange.started);
+    const headers = this.#extraHeaders(requestId, exchange.setCookie);
+    headers.push(...answer.headers);
+    res.writeHead(answer.status, headers);
+    res.end(exchange.req.method === 'HEAD' ? undefined : answer.body);
+    this.#done(answer.kind, answer.status, exchange.started);
   }
 
   #operate(
@@ -424,69 +331,7 @@ export class ProxyServer {
     started: number,
   ): void {
     res.once('close', () => this.#done('operations', res.statusCode, started));
-    if (!this.#admin.allows(req)) {
-      const error = new AdminForbiddenError();
-      this.#json(res, req, 403, { error: error.code, message: error.message }, requestId);
-    } else if (req.method === 'PURGE') {
-      this.#purge(req, res, requestId);
-    } else if (pathname === '/__health') {
-      // 200 while at least one app server is in rotation: the site can serve.
-      const healthy = this.#upstream.healthyCount;
-      const status = healthy > 0 ? 200 : 503;
-      this.#json(
-        res,
-        req,
-        status,
-        { status: healthy > 0 ? 'ok' : 'unavailable', healthyUpstreams: healthy },
-        requestId,
-      );
-    } else if (!this.#operations?.handle(req, res)) {
-      this.#json(res, req, 404, { error: 'YT_ERR_NOT_FOUND', message: 'Not found' }, requestId);
-    }
-  }
-
-  /**
-   * `PURGE <path>` drops that page (every variant); with a `Surrogate-Key: p123 c45` header it
-   * drops every page tagged with one of those keys instead, whatever the path.
-   */
-  #purge(req: http.IncomingMessage, res: http.ServerResponse, requestId: string): void {
-    req.resume();
-    const keys = surrogateKeys(req.headers['surrogate-key']);
-    if (keys.length > 0) {
-      const purged = this.#cache.purgeTags(keys);
-      this.#log.info({ reqId: requestId, keys, purged }, 'purged by surrogate key');
-      this.#json(res, req, 200, { purged, keys }, requestId);
-      return;
-    }
-    const target = purgeTarget(req.url ?? '/');
-    const purged = this.#cache.purgeUrl(target);
-    this.#log.info({ reqId: requestId, url: target, purged }, 'purged by URL');
-    this.#json(res, req, 200, { purged, url: target }, requestId);
-  }
-
-  #json(
-    res: http.ServerResponse,
-    req: http.IncomingMessage,
-    status: number,
-    value: unknown,
-    requestId: string,
-  ): void {
-    const body = Buffer.from(`${JSON.stringify(value)}\n`);
-    const headers = this.#extraHeaders(requestId, undefined);
-    headers.push(
-      'content-type',
-      'application/json',
-      'content-length',
-      String(body.length),
-      'cache-control',
-      'no-store',
-      'age',
-      '0',
-      'cache-status',
-      forwardStatus('bypass', { detail: 'operations' }),
-    );
-    res.writeHead(status, headers);
-    res.end(req.method === 'HEAD' ? undefined : body);
+    this.#operations.answer(req, res, pathname, requestId);
   }
 
   /** True when `headers` (`[name, value, …]`) set the session cookie. */
@@ -535,37 +380,6 @@ export class ProxyServer {
   }
 }
 
-/** Cookie headers remembered, at most. */
-const MAX_VERIFIED = 20_000;
-/** Longer Cookie headers are verified every time rather than remembered. */
-const MAX_REMEMBERED_COOKIE = 512;
-
-/**
- * The session id of each Cookie header recently verified. A returning browser sends the same
- * header on every request; checking its MAC once instead of each time takes HMAC-SHA256 off
- * the hot path. Only headers that verified are kept (an attacker cannot fill the map with
- * forgeries); the map is emptied when full.
- */
-class VerifiedCookies {
-  readonly #sessions: SessionIssuer;
-  readonly #ids = new Map<string, string>();
-
-  constructor(sessions: SessionIssuer) {
-    this.#sessions = sessions;
-  }
-
-  read(cookie: string): string | undefined {
-    const remembered = this.#ids.get(cookie);
-    if (remembered !== undefined) return remembered;
-    const id = this.#sessions.read(cookie);
-    if (id !== undefined && cookie.length <= MAX_REMEMBERED_COOKIE) {
-      if (this.#ids.size >= MAX_VERIFIED) this.#ids.clear();
-      this.#ids.set(cookie, id);
-    }
-    return id;
-  }
-}
-
 /** One request on its way through the pipeline. */
 interface Exchange {
   readonly req: http.IncomingMessage;
@@ -575,31 +389,4 @@ interface Exchange {
   /** The session cookie issued with this answer; undefined when the request had a valid one. */
   readonly setCookie: string | undefined;
   readonly started: number;
-}
-
-/** The path and query a PURGE names, from origin-form (`/p/1`) or absolute-form (`http://host/p/1`). */
-function purgeTarget(url: string): string {
-  if (url.startsWith('/')) return url;
-  try {
-    const parsed = new URL(url);
-    return parsed.pathname + parsed.search;
-  } catch {
-    return url;
-  }
-}
-
-/** The request body, for methods that carry one; refused above `limit` bytes. */
-async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  if (req.method === 'GET' || req.method === 'HEAD') return undefined;
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new RequestBodyTooLargeError(limit);
-  if (req.readableEnded) return undefined;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new RequestBodyTooLargeError(limit);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }

@@ -26,7 +26,7 @@ export interface ClusterStatus {
 
 /**
  * The pages under `/__status` and `/__metrics`. Authorisation (loopback or the admin token) is
- * the caller's: proxy-server.ts checks it, then calls `handle`.
+ * the caller's: operations-endpoint.ts checks it, then calls `handle`.
  */
 const PATHS = new Set(['/__status', '/__status.js', '/__status.css', '/__metrics']);
 

@@ -1,1 +1,2 @@
 export { SessionMinter } from './session-minter.js';
+export { VerifiedCookies } from './verified-cookies.js';
