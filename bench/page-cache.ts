@@ -17,7 +17,7 @@ import {
 } from '../src/testing/index.js';
 import { seededDatabase } from './lib/bench-database.js';
 import { count, median, table } from './lib/measure.js';
-import { ensureCommand, wrk, type WrkResult } from './lib/wrk.js';
+import { ensureCommand, settle, wrk, type WrkResult } from './lib/wrk.js';
 
 const { values } = parseArgs({
   options: {
@@ -274,10 +274,15 @@ try {
     missNew: [] as WrkResult[],
     missReturning: [] as WrkResult[],
   };
+  // Each hit run starts once the proxy and the app are idle again: the misses before it leave the
+  // proxy storing pages and collecting their garbage for a few seconds, a cost of the misses.
+  const quiet = [...proxyPids, app.child.pid!];
   for (let round = 0; round < rounds; round++) {
     await warm();
+    await settle(quiet);
     runs.hitNew.push(wrk(proxyUrl, { seconds, connections, paths: hot, cpuOf: proxyPids }));
     await warm();
+    await settle(quiet);
     runs.hitReturning.push(
       wrk(proxyUrl, {
         seconds,

@@ -61,6 +61,21 @@ export function cpuSeconds(pids: readonly number[]): number[] {
 }
 
 /**
+ * Waits until `pids` together use less than 5 % of a core over half a second (at most `maxMs`):
+ * the work a run leaves behind — a cache's disk writes, the garbage of thousands of stored pages
+ * — is then not counted against the run after it.
+ */
+export async function settle(pids: readonly number[], maxMs = 15_000): Promise<void> {
+  const deadline = performance.now() + maxMs;
+  while (performance.now() < deadline) {
+    const before = cpuSeconds(pids);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const used = cpuUsed(before, cpuSeconds(pids));
+    if (!(used >= 0.025)) return; // NaN off Linux: nothing to wait for
+  }
+}
+
+/**
  * CPU seconds used between two `cpuSeconds` readings, by the processes read both times (nginx's
  * cache loader exits after a minute); NaN when there are none (not Linux).
  */
