@@ -157,9 +157,8 @@ ${cpu.machineBusy === undefined ? '' : `<tr class="total"><th scope="row">machin
 
 /** CPU per process per second, % of one core: the generator first, then the store's processes. */
 function cpuSeries(result: LoadResult): Series[] {
-  const names = new Set<string>();
-  for (const second of result.recorder.seconds)
-    for (const name of Object.keys(second.cpu)) names.add(name);
+  // The processes of the window's table: PostgreSQL only when it worked for the store.
+  const names = new Set(['generator', ...Object.keys(result.cpu.processes)]);
   return [...names].map((name, i) => ({
     name,
     color: COLORS[i % COLORS.length]!,

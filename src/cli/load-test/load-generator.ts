@@ -9,6 +9,7 @@ import { discoverSite } from './site-discovery.js';
 import type { SiteMap } from './site-map.js';
 import { StoreConnection } from './store-connection.js';
 import {
+  POSTGRES,
   StoreProbe,
   machineCpuMs,
   type ObjectCacheCounts,
@@ -226,6 +227,8 @@ class WindowEdge {
       const then = this.#processes[name];
       if (then !== undefined) processes[name] = ms - then;
     }
+    // PostgreSQL idling on this host while the store runs on SQLite is not part of the store.
+    if ((processes[POSTGRES] ?? 0) < seconds * 10) delete processes[POSTGRES];
     const machine =
       machineNow && this.#machine
         ? {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { request } from 'undici';
+import { PostgresCpu } from './postgres-cpu.js';
 
 /** A process of the store, as the proxy's `/__status` lists it. */
 export interface StoreProcess {
@@ -28,6 +29,9 @@ export interface ObjectCacheCounts {
  */
 const TICKS_PER_SECOND = 100;
 
+/** How reports name PostgreSQL's processes, summed. */
+export const POSTGRES = 'postgres';
+
 const LOOKUP =
   /^yuletide_object_cache_lookups_total\{[^}]*tier="([^"]+)",result="([^"]+)"\} (\S+)$/gm;
 
@@ -40,6 +44,7 @@ export class StoreProbe {
   readonly #base: string;
   readonly #authorization: Record<string, string>;
   readonly #local: boolean;
+  readonly #postgres = new PostgresCpu(processCpuMs);
   processes: readonly StoreProcess[] = [];
 
   /** `local`: the store runs on this host (a loopback URL), so its pids are ours to read in /proc. */
@@ -117,7 +122,10 @@ export class StoreProbe {
     return counts.servers === 0 ? undefined : counts;
   }
 
-  /** CPU time (user + system) of each listed process so far, ms, by name; empty off this host. */
+  /**
+   * CPU time (user + system) of each listed process so far, ms, by name, and of PostgreSQL on
+   * this host as `postgres` when it runs here; empty off this host.
+   */
   cpuTimes(): Record<string, number> {
     const times: Record<string, number> = {};
     if (!this.#local) return times;
@@ -125,6 +133,8 @@ export class StoreProbe {
       const ms = processCpuMs(p.pid);
       if (ms !== undefined) times[p.name] = ms;
     }
+    const postgres = this.#postgres.read();
+    if (postgres !== undefined) times[POSTGRES] = postgres;
     return times;
   }
 }
