@@ -7,8 +7,12 @@ import path from 'node:path';
 import { LmdbStore } from '../../src/framework/index.js';
 import { captureLogs, LMDB_WRITER, writerChecksum } from '../../src/testing/index.js';
 
-/** Numbers the second writer's values from here, so a value shows which writer wrote it. */
-const SECOND = 1_000_000;
+/**
+ * Numbers the second writer's values from here, so a value shows which writer wrote it. A writer
+ * puts value n under key `k${n % 5000}`: from here its keys start at k2500, clear of the first
+ * writer's for 2.5 s — on shared keys, two writers in step would overwrite each other's every value.
+ */
+const SECOND = 1_002_500;
 
 /** Starts the LMDB writer on `dir`; resolves once its store is open and it writes. */
 async function startWriter(dir: string, start: number, openTimeoutMs?: number) {
