@@ -1,6 +1,6 @@
-import type http from 'node:http';
 import type { Logger } from '../shared/index.js';
 import type { ProxyTimeouts } from './http-guard/index.js';
+import type { OperationsPages } from './operations/index.js';
 import type { Headers, OriginResponse, PageCache } from './page-cache/index.js';
 import type { StaticFiles } from './static-files/index.js';
 
@@ -43,8 +43,8 @@ export interface ProxyServerOptions {
   /** PEM certificate and key: serve HTTPS and send HSTS. */
   readonly tls?: { readonly cert: string | Buffer; readonly key: string | Buffer };
   readonly timeouts?: Partial<ProxyTimeouts>;
-  /** Answers /__status and /__metrics (part of the operations pages); true when it did. */
-  readonly operations?: { handle(req: http.IncomingMessage, res: http.ServerResponse): boolean };
+  /** Answers /__status and /__metrics. */
+  readonly operations?: OperationsPages;
   readonly metrics?: { observeRequest(kind: ResponseKind, status: number, seconds: number): void };
   /** Largest request body forwarded. Default 8 MiB. */
   readonly maxBodyBytes?: number;

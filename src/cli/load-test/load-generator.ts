@@ -7,6 +7,7 @@ import { shoppingSession, type SessionContext } from './shopping-session.js';
 import type { ShoppingMix } from './shopping-mix.js';
 import { discoverSite } from './site-discovery.js';
 import type { SiteMap } from './site-map.js';
+import { CpuSampler } from './cpu-sampler.js';
 import { StoreConnection } from './store-connection.js';
 import {
   POSTGRES,
@@ -191,6 +192,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   }
 }
 
+/** PostgreSQL is reported when it used at least this share of one core over the window. */
+const MIN_POSTGRES_SHARE = 0.01;
 /** How often the event-loop monitor samples, ms. */
 const DELAY_RESOLUTION_MS = 10;
 
@@ -228,7 +231,8 @@ class WindowEdge {
       if (then !== undefined) processes[name] = ms - then;
     }
     // PostgreSQL idling on this host while the store runs on SQLite is not part of the store.
-    if ((processes[POSTGRES] ?? 0) < seconds * 10) delete processes[POSTGRES];
+    if ((processes[POSTGRES] ?? 0) < seconds * 1000 * MIN_POSTGRES_SHARE)
+      delete processes[POSTGRES];
     const machine =
       machineNow && this.#machine
         ? {
@@ -264,49 +268,4 @@ function difference(after: ObjectCacheCounts, before: ObjectCacheCounts): Object
     databaseLoads: after.databaseLoads - before.databaseLoads,
     servers: Math.min(after.servers, before.servers),
   };
-}
-
-/**
- * Once a second: each process's CPU since the last sample, spread over the seconds it covers (a
- * late tick on a busy machine leaves no second empty), and sessions in progress, queued requests.
- */
-class CpuSampler {
-  readonly #timer: NodeJS.Timeout;
-  #sampled = performance.now();
-  #generator = process.cpuUsage();
-  #processes: Record<string, number>;
-
-  constructor(
-    probe: StoreProbe,
-    recorder: Recorder,
-    connection: StoreConnection,
-    active: () => number,
-  ) {
-    this.#processes = probe.cpuTimes();
-    this.#timer = setInterval(() => {
-      const sampled = performance.now();
-      const used = process.cpuUsage(this.#generator);
-      this.#generator = process.cpuUsage();
-      const cpu: Record<string, number> = { generator: (used.user + used.system) / 1000 };
-      const now = probe.cpuTimes();
-      for (const [name, ms] of Object.entries(now)) {
-        const then = this.#processes[name];
-        if (then !== undefined) cpu[name] = ms - then;
-      }
-      this.#processes = now;
-      for (const [second, share] of recorder.span(this.#sampled, sampled)) {
-        for (const [name, ms] of Object.entries(cpu)) {
-          second.cpu[name] = (second.cpu[name] ?? 0) + ms * share;
-        }
-      }
-      this.#sampled = sampled;
-      const second = recorder.second(sampled);
-      second.active = active();
-      second.queued = connection.queued;
-    }, 1000);
-  }
-
-  stop(): void {
-    clearInterval(this.#timer);
-  }
 }

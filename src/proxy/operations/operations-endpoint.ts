@@ -13,6 +13,11 @@ export const OPERATIONS_PATHS: ReadonlySet<string> = new Set([
   '/__metrics',
 ]);
 
+/** The operations pages (/__status, /__metrics): true when they answered the request. */
+export interface OperationsPages {
+  handle(req: http.IncomingMessage, res: http.ServerResponse): boolean;
+}
+
 /**
  * The proxy's own answers to PURGE and the OPERATIONS_PATHS: 403 unless the client is on
  * loopback or sends the admin token; `/__health` here, `/__status` and `/__metrics` through
@@ -23,8 +28,7 @@ export class OperationsEndpoint {
   readonly #admin: AdminAccess;
   readonly #upstream: { readonly healthyCount: number };
   readonly #cache: PageCache;
-  readonly #pages:
-    { handle(req: http.IncomingMessage, res: http.ServerResponse): boolean } | undefined;
+  readonly #pages: OperationsPages | undefined;
   readonly #hsts: string | undefined;
 
   constructor(options: {
@@ -32,8 +36,7 @@ export class OperationsEndpoint {
     adminToken: string | undefined;
     upstream: { readonly healthyCount: number };
     cache: PageCache;
-    /** Answers /__status and /__metrics; true when it did. */
-    pages: { handle(req: http.IncomingMessage, res: http.ServerResponse): boolean } | undefined;
+    pages: OperationsPages | undefined;
     /** The Strict-Transport-Security value, when the proxy serves HTTPS. */
     hsts: string | undefined;
   }) {
