@@ -127,8 +127,10 @@ describe('proxy server: the pipeline', () => {
     });
     assert.equal(again.headers['set-cookie'], undefined);
     assert.equal(upstream.requests.at(-1)!.sessionKey, id);
+    // Change the last character for certain: it is 'A' itself one time in 16.
+    const last = cookie.at(-1) === 'A' ? 'E' : 'A';
     const forged = await request(proxy.port, '/p/3', {
-      headers: { cookie: `${cookie.slice(0, -1)}A` },
+      headers: { cookie: `${cookie.slice(0, -1)}${last}` },
     });
     assert.ok(forged.headers['set-cookie'], 'a tampered cookie is replaced');
   });
