@@ -25,6 +25,7 @@ async function build(request: BuildProcessRequest): Promise<void> {
       snapshot: request.snapshot,
       useSnapshot: false,
       writeBytesPerSecond: request.writeBytesPerSecond,
+      restShare: request.restShare,
       onProgress: (products) => {
         if (products - reported >= 100_000) {
           reported = products;

@@ -36,6 +36,8 @@ export interface BuildProcessRequest {
   readonly databaseUrl: string;
   readonly snapshot: string;
   readonly writeBytesPerSecond: number;
+  /** Rest between pages of rows (see `BuildOptions.restShare`). */
+  readonly restShare: number;
 }
 
 /** The rebuild process's messages, one JSON line each on its stdout. */

@@ -23,6 +23,8 @@ export interface LoadOptions {
   readonly onProgress?: (products: number) => void;
   /** Write the new snapshot no faster than this (see `writeSnapshot`); at once when absent. */
   readonly writeBytesPerSecond?: number;
+  /** Rest between pages of rows while building (see `BuildOptions.restShare`). */
+  readonly restShare?: number;
 }
 
 /**
@@ -47,7 +49,10 @@ export async function loadOrBuild(database: Database, options: LoadOptions): Pro
   }
   // Read the position first: changes committed while the rows stream in are applied again after.
   const position = await latestChangeId(database);
-  const index = await buildFromDatabase(database, position, options.onProgress);
+  const index = await buildFromDatabase(database, position, {
+    ...(options.onProgress !== undefined && { onProgress: options.onProgress }),
+    ...(options.restShare !== undefined && { restShare: options.restShare }),
+  });
   let snapshotFailed: string | undefined;
   try {
     await writeSnapshot(options.snapshot, index, database.location, {

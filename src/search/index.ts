@@ -24,4 +24,3 @@ export {
   words,
 } from './engine/index.js';
 export { buildFromDatabase, loadTaxonomy, catalogRows } from './catalog-source.js';
-export { DEFAULT_SEARCH_PORT } from './search-port.js';

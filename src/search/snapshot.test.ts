@@ -35,6 +35,12 @@ describe('search snapshots', () => {
     fs.rmSync(paced);
   });
 
+  it('builds the same index when the build rests between pages of rows', async () => {
+    const plain = await buildFromDatabase(catalog.database, 7);
+    const rested = await buildFromDatabase(catalog.database, 7, { restShare: 1 });
+    assert.deepEqual(Buffer.from(rested.buffer), Buffer.from(plain.buffer));
+  });
+
   it('refuses a snapshot with a flipped byte, a cut tail or no header', () => {
     const good = fs.readFileSync(file);
     const flipped = Buffer.from(good);

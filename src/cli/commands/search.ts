@@ -1,11 +1,10 @@
 import os from 'node:os';
 import type { Command } from 'commander';
-import { request } from 'undici';
 import { ConfigError, createLogger, type Config } from '../../shared/index.js';
-import { migrate, openDatabase } from '../../db/index.js';
-import { DEFAULT_SEARCH_PORT, SearchServer } from '../../search/index.js';
 import { config, withCommon } from '../command-options.js';
-import { stopOn } from './app.js';
+
+/** The daemon's port when neither `--port` nor SEARCH_URL says otherwise. */
+const DEFAULT_SEARCH_PORT = 8090;
 
 /** Adds `yuletide search` (the daemon) and `yuletide reindex` to the command line. */
 export function registerSearch(program: Command): void {
@@ -50,6 +49,12 @@ export async function runSearch(
   settings: Config,
   options: { port: number; threads: number },
 ): Promise<void> {
+  // The daemon's modules are loaded here, not with the command line: `reindex` needs none of them.
+  const [{ migrate, openDatabase }, { SearchServer }, { stopOn }] = await Promise.all([
+    import('../../db/index.js'),
+    import('../../search/index.js'),
+    import('./app.js'),
+  ]);
   const log = createLogger({ level: settings.logLevel, role: 'search' });
   const database = openDatabase(settings.databaseUrl);
   await migrate(database);
@@ -87,6 +92,7 @@ export async function runReindex(settings: Config): Promise<void> {
   const base = settings.searchUrl ?? `http://127.0.0.1:${DEFAULT_SEARCH_PORT}`;
   const headers: Record<string, string> = {};
   if (settings.adminToken !== undefined) headers['authorization'] = `Bearer ${settings.adminToken}`;
+  const { request } = await import('undici');
   let response;
   try {
     response = await request(`${base}/__reindex`, {
