@@ -3,6 +3,7 @@ import type { DialectName } from '../dialects/dialect-name.js';
 import * as initial from './001-initial.js';
 import * as updateTimeIndexes from './002-update-time-indexes.js';
 import * as brandCountIndexes from './003-brand-count-indexes.js';
+import * as paymentOrderIndex from './004-payment-order-index.js';
 
 /** One migration: applied once, in name order, on every dialect. */
 export interface Migration {
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '001-initial', up: initial.up },
   { name: '002-update-time-indexes', up: updateTimeIndexes.up },
   { name: '003-brand-count-indexes', up: brandCountIndexes.up },
+  { name: '004-payment-order-index', up: paymentOrderIndex.up },
 ];

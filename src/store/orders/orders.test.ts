@@ -1,5 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import type { Database } from '../../db/index.js';
 import { insertCatalogFixture, testDialects } from '../../testing/index.js';
 import { TEST_CARDS, TestPaymentGateway } from '../checkout/payment-gateway.js';
@@ -58,6 +59,16 @@ for (const dialect of await testDialects()) {
       assert.equal(order?.totalCents, order!.subtotalCents + 1499);
       assert.equal(order?.cardLast4, '4242');
       assert.equal(await orders.byId(999_999), undefined);
+    });
+
+    it("finds an order's payment through an index, not by reading every payment", async () => {
+      const plan =
+        dialect.name === 'sqlite'
+          ? await sql<{ detail: string }>`explain query plan select card_last4 from payments
+              where order_id = 1 order by id desc`.execute(database.db)
+          : await sql<{ detail: string }>`select indexdef as detail from pg_indexes
+              where tablename = 'payments'`.execute(database.db);
+      assert.match(plan.rows.map((row) => row.detail).join('\n'), /payments_order/);
     });
 
     it('moves orders only along the transition table', async () => {
