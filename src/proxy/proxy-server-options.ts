@@ -48,4 +48,10 @@ export interface ProxyServerOptions {
   readonly metrics?: { observeRequest(kind: ResponseKind, status: number, seconds: number): void };
   /** Largest request body forwarded. Default 8 MiB. */
   readonly maxBodyBytes?: number;
+  /**
+   * Answer `GET path` here with the session's CSRF token and its cookie (the store's
+   * `/csrf-token`, which cached pages' forms ask for), instead of a trip to the app tier.
+   * Absent: that path goes to the origin like any other (any-origin mode).
+   */
+  readonly csrf?: { readonly path: string; token(sessionId: string): string };
 }

@@ -72,6 +72,50 @@ async function startProxy(
   return { server, port };
 }
 
+describe("proxy server: the session's CSRF token", () => {
+  const upstream = fakeUpstream();
+  const token = (id: string) => `token-of-${id}`;
+  let proxy: Awaited<ReturnType<typeof startProxy>>;
+  before(async () => {
+    proxy = await startProxy({ upstream, csrf: { path: '/csrf-token', token } });
+  });
+  after(() => proxy.server.close());
+
+  it('answers GET /csrf-token itself, for the session the answer issues or the one it names', async () => {
+    const issued = await request(proxy.port, '/csrf-token');
+    const cookies = issued.headers['set-cookie'] ?? [];
+    const sid = cookies.find((c) => c.startsWith('yt_sid='))!.split(';')[0]!;
+    const id = sid.slice('yt_sid='.length).split('.')[0]!;
+    assert.equal(issued.status, 200);
+    assert.equal(issued.body, token(id));
+    assert.ok(cookies.includes(`yt_csrf=${token(id)}; Path=/; SameSite=Strict`));
+    assert.equal(issued.headers['cache-control'], 'private, no-store');
+    assert.match(String(issued.headers['cache-status']), /fwd=bypass; detail=csrf-token/);
+
+    const known = await request(proxy.port, '/csrf-token', { headers: { cookie: sid } });
+    assert.equal(known.body, token(id));
+    assert.deepEqual(known.headers['set-cookie'], [
+      `yt_csrf=${token(id)}; Path=/; SameSite=Strict`,
+    ]);
+    assert.equal(upstream.requests.length, 0, 'the app tier is not asked');
+  });
+
+  it('forwards other methods, other paths, and the path itself without the option', async () => {
+    await request(proxy.port, '/csrf-token', { method: 'POST', body: 'x=1' });
+    await request(proxy.port, '/csrf-token/more');
+    const plain = await startProxy({ upstream });
+    try {
+      await request(plain.port, '/csrf-token');
+    } finally {
+      await plain.server.close();
+    }
+    assert.deepEqual(
+      upstream.requests.map((r) => `${r.method} ${r.path}`),
+      ['POST /csrf-token', 'GET /csrf-token/more', 'GET /csrf-token'],
+    );
+  });
+});
+
 describe('proxy server: the pipeline', () => {
   const upstream = fakeUpstream((request) => {
     if (request.path === '/private') {

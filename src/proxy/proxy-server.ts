@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import type { Logger } from '../shared/index.js';
+import { csrfCookie, type Logger } from '../shared/index.js';
 import { errorAnswer } from './error-answer.js';
 import { TooManyRequestsError } from './errors.js';
 import {
@@ -67,6 +67,7 @@ export class ProxyServer {
   readonly #operations: OperationsEndpoint;
   readonly #metrics: ProxyServerOptions['metrics'];
   readonly #maxBodyBytes: number;
+  readonly #csrf: ProxyServerOptions['csrf'];
   readonly #proto: 'http' | 'https';
   readonly #ids = new RequestIds();
   /** Sockets answered 400 and being closed: anything else read from them is ignored. */
@@ -93,6 +94,7 @@ export class ProxyServer {
     });
     this.#metrics = options.metrics;
     this.#maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
+    this.#csrf = options.csrf;
     this.#proto = options.tls ? 'https' : 'http';
     const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     const settings = serverOptions(timeouts);
@@ -176,6 +178,11 @@ export class ProxyServer {
       const issued = this.#sessions.issue();
       sessionId = issued.id;
       setCookie = issued.setCookie;
+    }
+
+    if (method === 'GET' && pathname === this.#csrf?.path) {
+      this.#sendCsrfToken(res, this.#csrf.token(sessionId), setCookie, requestId, started);
+      return;
     }
 
     // ── Page cache: a fresh hit at once; anything else through serve(), whose origin
@@ -299,6 +306,35 @@ export class ProxyServer {
     res.writeHead(page.status, fields);
     res.end(req.method === 'HEAD' ? undefined : page.body);
     this.#done('hit', page.status, started);
+  }
+
+  /**
+   * The session's CSRF token, as the app's `/csrf-token` answers it: in the body and in the
+   * readable cookie that cached pages' forms read. Never stored: it is the session's own.
+   */
+  #sendCsrfToken(
+    res: http.ServerResponse,
+    token: string,
+    setCookie: string | undefined,
+    requestId: string,
+    started: number,
+  ): void {
+    const headers = this.#extraHeaders(requestId, setCookie);
+    headers.push(
+      'set-cookie',
+      csrfCookie(token, this.#proto === 'https'),
+      'content-type',
+      'text/plain; charset=utf-8',
+      'cache-control',
+      'private, no-store',
+      'age',
+      '0',
+      'cache-status',
+      forwardStatus('bypass', { detail: 'csrf-token' }),
+    );
+    res.writeHead(200, headers);
+    res.end(token);
+    this.#done('bypass', 200, started);
   }
 
   /** Answers an error with a friendly page; what the client sees depends on the error's type. */

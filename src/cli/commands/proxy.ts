@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { ConfigError, createLogger, type Config, type Logger } from '../../shared/index.js';
+import {
+  ConfigError,
+  createLogger,
+  csrfToken,
+  type Config,
+  type Logger,
+} from '../../shared/index.js';
 import { ChangeFeedReader, openDatabase } from '../../db/index.js';
 import {
   DiskPageStore,
@@ -34,6 +40,8 @@ export interface ProxyCommandOptions {
   readonly static: boolean;
   /** What the balancer's health checks ask each upstream for (`--health-path`). */
   readonly healthPath: string;
+  /** Answer GET of this path with the session's CSRF token here (`--csrf-path`); absent: forward it. */
+  readonly csrfPath?: string;
 }
 
 /** Files the proxy answers at the site root, from public/: the first that exists wins. */
@@ -70,12 +78,17 @@ export function registerProxy(program: Command, root: string): void {
       "checked on each upstream; 2xx is healthy (any origin: '/')",
       '/__health',
     )
+    .option(
+      '--csrf-path <path>',
+      "answer GET of this path with the session's CSRF token, as the store's /csrf-token does",
+    )
     .action((flags) =>
       runProxy(config(flags), root, {
         cacheMemory: flags.cacheMemory,
         cacheDisk: flags.cacheDisk,
         static: flags.static,
         healthPath: flags.healthPath,
+        csrfPath: flags.csrfPath,
       }),
     );
 }
@@ -102,10 +115,14 @@ export async function runProxy(
         }
       : undefined;
   const log = createLogger({ level: config.logLevel, role: 'proxy' });
-  const sessions = new SessionMinter({ secret: siteSecret(config), secure: tls !== undefined });
+  const secret = siteSecret(config);
+  const sessions = new SessionMinter({ secret, secure: tls !== undefined });
   const metrics = new ProxyMetrics();
-  if (!options.healthPath.startsWith('/')) {
-    throw new ConfigError(`--health-path must start with / (got '${options.healthPath}')`);
+  for (const [flag, value] of [
+    ['--health-path', options.healthPath],
+    ['--csrf-path', options.csrfPath ?? '/'],
+  ] as const) {
+    if (!value.startsWith('/')) throw new ConfigError(`${flag} must start with / (got '${value}')`);
   }
   const balancer = new StickyBalancer({
     upstreams: config.upstreams,
@@ -161,6 +178,9 @@ export async function runProxy(
     tls,
     operations,
     metrics,
+    csrf: options.csrfPath
+      ? { path: options.csrfPath, token: (sessionId) => csrfToken(secret, sessionId) }
+      : undefined,
   });
   const feed = await followChangeFeed(config, cache, log);
   balancer.start();

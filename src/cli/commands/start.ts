@@ -64,7 +64,11 @@ export async function runStart(
   children.push({
     role: 'proxy',
     port,
-    args: [bin, 'proxy', '--port', String(port), '--host', config.host, '--upstream', upstreams],
+    // The store's /csrf-token is answered by the proxy: the token is a MAC of the session id.
+    args: [
+      ...[bin, 'proxy', '--port', String(port), '--host', config.host],
+      ...['--upstream', upstreams, '--csrf-path', '/csrf-token'],
+    ],
     env,
   });
 

@@ -1,5 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { SessionCookies, sealingKey } from '../../shared/index.js';
+import { timingSafeEqual } from 'node:crypto';
+import { SessionCookies, csrfToken, sealingKey } from '../../shared/index.js';
 
 /**
  * Everything the store derives from the site secret: the session cookie (the proxy's, whose MAC the
@@ -24,9 +24,9 @@ export class SiteKeys {
     return secure ? this.#secure : this.#plain;
   }
 
-  /** The CSRF token of a session: a MAC of its id, so it changes when the id does (login, logout). */
+  /** The CSRF token of a session (see `csrfToken` in src/shared). */
   csrfToken(sessionId: string): string {
-    return createHmac('sha256', this.#secret).update(`csrf\0${sessionId}`).digest('base64url');
+    return csrfToken(this.#secret, sessionId);
   }
 
   /** True when `given` is the session's token, compared in constant time. */

@@ -1,13 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { ForbiddenError } from '../../shared/index.js';
+import { CSRF_COOKIE, ForbiddenError, csrfCookie } from '../../shared/index.js';
 import type { AppResponse, RequestContext } from '../../framework/index.js';
 import type { StoreServices } from '../services.js';
 import type { Session } from './session-store.js';
 
 type Context = RequestContext<StoreServices>;
 
-/** A readable (not HttpOnly) copy of the CSRF token, for forms on cached pages (public/js). */
-export const CSRF_COOKIE = 'yt_csrf';
 /** The cart's item count, shown by cached pages' headers from the client (DESIGN.md §1). */
 export const CART_COUNT_COOKIE = 'cart_count';
 /** The form field every state-changing form carries its CSRF token in. */
@@ -142,9 +140,7 @@ export class Visit {
   respond(response: AppResponse): AppResponse {
     const token = this.csrfToken;
     if (readCookie(this.#context.request.headers.cookie, CSRF_COOKIE) !== token || this.#renewed) {
-      this.#setCookies.push(
-        `${CSRF_COOKIE}=${token}; Path=/; SameSite=Strict${this.#secure ? '; Secure' : ''}`,
-      );
+      this.#setCookies.push(csrfCookie(token, this.#secure));
     }
     if (this.#setCookies.length > 0) response.headers['set-cookie'] = this.#setCookies;
     return response;
