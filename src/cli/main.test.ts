@@ -25,6 +25,14 @@ describe('the command line', () => {
     assert.match(yuletide('purge', '--help').stdout, /--key/);
   });
 
+  it('refuses a proxy path option that is not a path, naming it', () => {
+    for (const flag of ['--csrf-path', '--health-path']) {
+      const refused = yuletide('proxy', '--upstream', 'http://127.0.0.1:1', flag, 'nope');
+      assert.equal(refused.status, 2);
+      assert.match(refused.stderr, new RegExp(`${flag} must start with / \\(got 'nope'\\)`));
+    }
+  });
+
   it('refuses an unknown command with a clear message', () => {
     const unknown = yuletide('reindx');
     assert.notEqual(unknown.status, 0);

@@ -118,11 +118,11 @@ export async function runProxy(
   const secret = siteSecret(config);
   const sessions = new SessionMinter({ secret, secure: tls !== undefined });
   const metrics = new ProxyMetrics();
-  for (const [flag, value] of [
-    ['--health-path', options.healthPath],
-    ['--csrf-path', options.csrfPath ?? '/'],
-  ] as const) {
-    if (!value.startsWith('/')) throw new ConfigError(`${flag} must start with / (got '${value}')`);
+  const paths = { '--health-path': options.healthPath, '--csrf-path': options.csrfPath };
+  for (const [flag, value] of Object.entries(paths)) {
+    if (value !== undefined && !value.startsWith('/')) {
+      throw new ConfigError(`${flag} must start with / (got '${value}')`);
+    }
   }
   const balancer = new StickyBalancer({
     upstreams: config.upstreams,
