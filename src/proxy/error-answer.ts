@@ -1,5 +1,5 @@
 import { RequestBodyTooLargeError, TooManyRequestsError, friendlyPage } from './errors.js';
-import { forwardStatus } from './page-cache/index.js';
+import { ownAnswerFields } from './own-answer.js';
 import { renderTooManyRequestsPage, TOO_MANY_REQUESTS_CSP } from './throttle/index.js';
 
 const RETRY_AFTER_UNAVAILABLE_SECONDS = '5';
@@ -58,17 +58,7 @@ export function errorAnswer(error: unknown, requestId: string): ErrorAnswer {
     body = friendlyPage('Something went wrong', 'Please try again in a moment.', requestId);
     log = { level: 'error', message: 'proxy request failed' };
   }
-  headers.push(
-    'content-type',
-    'text/html; charset=utf-8',
-    'cache-control',
-    'no-store',
-    'age',
-    '0',
-    'cache-status',
-    forwardStatus('miss', { detail: kind === 'throttled' ? 'throttled' : `error-${code}` }),
-    'content-length',
-    String(body.length),
-  );
+  const detail = kind === 'throttled' ? 'throttled' : `error-${code}`;
+  headers.push(...ownAnswerFields('text/html; charset=utf-8', body, { reason: 'miss', detail }));
   return { status: code, kind, body, headers, log };
 }

@@ -3,6 +3,7 @@ import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { csrfCookie, type Logger } from '../shared/index.js';
 import { errorAnswer } from './error-answer.js';
+import { ownAnswerFields } from './own-answer.js';
 import { TooManyRequestsError } from './errors.js';
 import {
   DEFAULT_TIMEOUTS,
@@ -319,21 +320,20 @@ export class ProxyServer {
     requestId: string,
     started: number,
   ): void {
+    const body = Buffer.from(token);
     const headers = this.#extraHeaders(requestId, setCookie);
     headers.push(
       'set-cookie',
       csrfCookie(token, this.#proto === 'https'),
-      'content-type',
-      'text/plain; charset=utf-8',
-      'cache-control',
-      'private, no-store',
-      'age',
-      '0',
-      'cache-status',
-      forwardStatus('bypass', { detail: 'csrf-token' }),
+      ...ownAnswerFields(
+        'text/plain; charset=utf-8',
+        body,
+        { reason: 'bypass', detail: 'csrf-token' },
+        'private, no-store',
+      ),
     );
     res.writeHead(200, headers);
-    res.end(token);
+    res.end(body);
     this.#done('bypass', 200, started);
   }
 

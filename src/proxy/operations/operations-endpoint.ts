@@ -2,7 +2,8 @@ import type http from 'node:http';
 import type { Logger } from '../../shared/index.js';
 import { AdminForbiddenError } from '../errors.js';
 import { AdminAccess } from '../http-guard/index.js';
-import { forwardStatus, surrogateKeys, type PageCache } from '../page-cache/index.js';
+import { ownAnswerFields } from '../own-answer.js';
+import { surrogateKeys, type PageCache } from '../page-cache/index.js';
 
 /** Paths the proxy answers itself, for an authorised client only (DESIGN.md §2, Operations). */
 export const OPERATIONS_PATHS: ReadonlySet<string> = new Set([
@@ -107,16 +108,7 @@ export class OperationsEndpoint {
     const headers = ['x-request-id', requestId];
     if (this.#hsts !== undefined) headers.push('strict-transport-security', this.#hsts);
     headers.push(
-      'content-type',
-      'application/json',
-      'content-length',
-      String(body.length),
-      'cache-control',
-      'no-store',
-      'age',
-      '0',
-      'cache-status',
-      forwardStatus('bypass', { detail: 'operations' }),
+      ...ownAnswerFields('application/json', body, { reason: 'bypass', detail: 'operations' }),
     );
     res.writeHead(status, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
