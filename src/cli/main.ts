@@ -53,20 +53,28 @@ withCommon(program.command('start'))
   });
 
 // These modules register their commands' options themselves and load their tier with them, so
-// each is loaded only when one of its commands runs (or for help): `yuletide reindex` beside a
-// busy search daemon took 0.45 s of CPU to start when every tier was loaded first.
-const REGISTERED_ELSEWHERE: Record<string, () => Promise<void>> = {
-  proxy: async () => (await import('./commands/proxy.js')).registerProxy(program, ROOT),
-  search: async () => (await import('./commands/search.js')).registerSearch(program),
-  bench: async () => (await import('./commands/bench.js')).registerBench(program, ROOT),
-  status: async () => (await import('./commands/operations.js')).registerOperations(program),
+// each is loaded only when one of its commands runs (all of them for help or an unknown command):
+// `yuletide reindex` beside a busy search daemon took 0.45 s of CPU to start when every tier was
+// loaded first.
+const registerProxy = async () =>
+  (await import('./commands/proxy.js')).registerProxy(program, ROOT);
+const registerSearch = async () => (await import('./commands/search.js')).registerSearch(program);
+const registerBench = async () =>
+  (await import('./commands/bench.js')).registerBench(program, ROOT);
+const registerOperations = async () =>
+  (await import('./commands/operations.js')).registerOperations(program);
+const REGISTERS_COMMAND: Record<string, () => Promise<void>> = {
+  proxy: registerProxy,
+  search: registerSearch,
+  reindex: registerSearch,
+  bench: registerBench,
+  status: registerOperations,
+  purge: registerOperations,
 };
-const COMMAND_MODULE: Record<string, string> = { reindex: 'search', purge: 'status' };
 const named = process.argv[2] ?? '';
-const own = program.commands.some((command) => command.name() === named);
-const home = COMMAND_MODULE[named] ?? named;
-for (const [name, register] of Object.entries(REGISTERED_ELSEWHERE)) {
-  if (!own && (home === name || !(home in REGISTERED_ELSEWHERE))) await register();
+if (Object.hasOwn(REGISTERS_COMMAND, named)) await REGISTERS_COMMAND[named]!();
+else if (!program.commands.some((command) => command.name() === named)) {
+  for (const register of new Set(Object.values(REGISTERS_COMMAND))) await register();
 }
 
 program.parseAsync().catch((error: unknown) => {

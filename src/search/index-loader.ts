@@ -49,10 +49,7 @@ export async function loadOrBuild(database: Database, options: LoadOptions): Pro
   }
   // Read the position first: changes committed while the rows stream in are applied again after.
   const position = await latestChangeId(database);
-  const index = await buildFromDatabase(database, position, {
-    ...(options.onProgress !== undefined && { onProgress: options.onProgress }),
-    ...(options.restShare !== undefined && { restShare: options.restShare }),
-  });
+  const index = await buildFromDatabase(database, position, options);
   let snapshotFailed: string | undefined;
   try {
     await writeSnapshot(options.snapshot, index, database.location, {

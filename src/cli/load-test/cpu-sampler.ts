@@ -1,6 +1,6 @@
 import type { Recorder } from './recorder.js';
 import type { StoreConnection } from './store-connection.js';
-import type { StoreProbe } from './store-probe.js';
+import { cpuSince, type StoreProbe } from './store-probe.js';
 
 /**
  * Once a second: each process's CPU since the last sample, spread over the seconds it covers (a
@@ -23,12 +23,11 @@ export class CpuSampler {
       const sampled = performance.now();
       const used = process.cpuUsage(this.#generator);
       this.#generator = process.cpuUsage();
-      const cpu: Record<string, number> = { generator: (used.user + used.system) / 1000 };
       const now = probe.cpuTimes();
-      for (const [name, ms] of Object.entries(now)) {
-        const then = this.#processes[name];
-        if (then !== undefined) cpu[name] = ms - then;
-      }
+      const cpu = {
+        generator: (used.user + used.system) / 1000,
+        ...cpuSince(this.#processes, now),
+      };
       this.#processes = now;
       for (const [second, share] of recorder.span(this.#sampled, sampled)) {
         for (const [name, ms] of Object.entries(cpu)) {

@@ -12,6 +12,7 @@ import { StoreConnection } from './store-connection.js';
 import {
   POSTGRES,
   StoreProbe,
+  cpuSince,
   machineCpuMs,
   type ObjectCacheCounts,
   type StoreProcess,
@@ -225,11 +226,7 @@ class WindowEdge {
     const machineNow = machineCpuMs();
     this.#delay.disable();
     const [before, after] = await Promise.all([this.#objectCache, this.#probe.objectCache()]);
-    const processes: Record<string, number> = {};
-    for (const [name, ms] of Object.entries(now)) {
-      const then = this.#processes[name];
-      if (then !== undefined) processes[name] = ms - then;
-    }
+    const processes = cpuSince(this.#processes, now);
     // PostgreSQL idling on this host while the store runs on SQLite is not part of the store.
     if ((processes[POSTGRES] ?? 0) < seconds * 1000 * MIN_POSTGRES_SHARE)
       delete processes[POSTGRES];

@@ -139,6 +139,19 @@ export class StoreProbe {
   }
 }
 
+/** CPU used between two `cpuTimes()` readings, ms, by name: the processes present in both. */
+export function cpuSince(
+  before: Record<string, number>,
+  after: Record<string, number>,
+): Record<string, number> {
+  const used: Record<string, number> = {};
+  for (const [name, ms] of Object.entries(after)) {
+    const then = before[name];
+    if (then !== undefined) used[name] = ms - then;
+  }
+  return used;
+}
+
 /** A process's CPU time (all its threads), ms, from /proc/<pid>/stat; undefined when unreadable. */
 export function processCpuMs(pid: number): number | undefined {
   let stat: string;
