@@ -17,7 +17,7 @@ export interface BuildRequest {
    * `read-snapshot`: the snapshot as it is, which a rebuild has just written.
    */
   readonly mode: 'load-or-build' | 'read-snapshot';
-  /** Run at nice 19 (see `lowerThreadPriority`), leaving the cores to the query threads. */
+  /** Run at nice 19 (see `lowerThisThread`), leaving the cores to the query threads. */
   readonly lowPriority: boolean;
 }
 

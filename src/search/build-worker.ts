@@ -1,26 +1,15 @@
 // A thread that loads or builds an index, so the daemon keeps answering meanwhile.
-import fs from 'node:fs';
-import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/index.js';
+import { lowerThisThread } from '../shared/index.js';
 import { loadOrBuild, type LoadedIndex } from './index-loader.js';
-import { lowerThreadPriority } from './low-priority.js';
 import { readSnapshot } from './snapshot.js';
 import type { BuildRequest, BuildReply } from './build-thread.js';
 
 const request = workerData as BuildRequest;
 const port = parentPort!;
 
-if (request.lowPriority) {
-  // Linux schedules threads separately: /proc/thread-self names this one's task id. Elsewhere
-  // there is no such file, and the thread competes on equal terms.
-  try {
-    const tid = Number(path.basename(fs.readlinkSync('/proc/thread-self')));
-    if (Number.isSafeInteger(tid) && tid > 0) lowerThreadPriority(tid);
-  } catch {
-    // Not Linux.
-  }
-}
+if (request.lowPriority) lowerThisThread(19);
 
 try {
   const { index, ...rest } = await load();

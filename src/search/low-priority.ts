@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import os from 'node:os';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -27,18 +26,4 @@ export function lowPriorityPrefix(): Promise<readonly string[]> {
     return [];
   })();
   return prefix;
-}
-
-/**
- * Lowers one thread (a Linux task id; see `/proc/thread-self`) to nice 19: Linux schedules each
- * thread on its own, so this leaves the process's other threads as they were. Not SCHED_IDLE,
- * which only chrt can set, since starting chrt forks the whole process (see RebuildProcess). Where
- * not permitted, it does nothing.
- */
-export function lowerThreadPriority(tid: number): void {
-  try {
-    os.setPriority(tid, 19);
-  } catch {
-    // Not permitted: the thread competes on equal terms.
-  }
 }

@@ -38,3 +38,10 @@ export class ForbiddenError extends YuletideError {
     super('YT_ERR_FORBIDDEN', 403, message, options);
   }
 }
+
+/** Work the server has too much of just now (a queue at its bound); the message says to try again. */
+export class BusyError extends YuletideError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('YT_ERR_BUSY', 503, message, options);
+  }
+}

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { NotFoundError } from '../../shared/index.js';
+import { BusyError, NotFoundError } from '../../shared/index.js';
 import { captureLogs } from '../../testing/index.js';
 import { Views } from '../view/views.js';
 import { Application } from './application.js';
@@ -39,6 +39,9 @@ describe('Application', () => {
     .get('/missing', () => {
       throw new NotFoundError('No such thing.');
     })
+    .get('/busy', () => {
+      throw new BusyError('Try again in a minute.');
+    })
     .get('/boom', () => {
       throw new Error('database exploded: secret detail');
     });
@@ -64,6 +67,10 @@ describe('Application', () => {
     assert.equal(res.body, 'Not found: No such thing.');
     const unknown = await app.inject({ url: '/nowhere' });
     assert.equal(unknown.status, 404);
+    const busy = await app.inject({ url: '/busy' });
+    assert.equal(busy.status, 503);
+    assert.equal(busy.body, 'Bad: Try again in a minute.');
+    assert.equal(busy.headers['cache-control'], 'private, no-store');
   });
 
   it('answers 405 with Allow for a known path and another method', async () => {

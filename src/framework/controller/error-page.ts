@@ -15,8 +15,9 @@ export function errorResponse(
   error: unknown,
   context: { views: Views; log: Logger; requestId: string; section: string },
 ): AppResponse {
-  const expected = error instanceof YuletideError && error.status < 500;
-  const status = expected ? error.status : error instanceof YuletideError ? error.status : 500;
+  // A 503 is expected too: the server is busy, and its message says when to try again.
+  const expected = error instanceof YuletideError && (error.status < 500 || error.status === 503);
+  const status = error instanceof YuletideError ? error.status : 500;
   if (!expected) context.log.error({ err: error, reqId: context.requestId }, 'request failed');
   const headers: Record<string, string> = {
     'content-type': 'text/html; charset=utf-8',

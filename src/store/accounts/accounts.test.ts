@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { Database } from '../../db/index.js';
 import { testDialects } from '../../testing/index.js';
 import { Accounts } from './accounts.js';
+import { BusyError } from '../../shared/index.js';
 import { hashPassword, verifyPassword } from './password-hash.js';
 
 describe('password hashing', () => {
@@ -13,6 +14,22 @@ describe('password hashing', () => {
     assert.equal(await verifyPassword('correct horse batterY', stored), false);
     assert.equal(await verifyPassword('anything', 'not-a-hash'), false);
     assert.notEqual(await hashPassword('correct horse battery'), stored, 'salted');
+  });
+
+  it('hashes off the event loop, and refuses with a 503 beyond 16 waiting hashes', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const started = performance.now();
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 17 }, (_, i) => hashPassword(`password number ${i}`)),
+    );
+    const ms = performance.now() - started;
+    clearInterval(timer);
+    const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
+    assert.equal(refused.length, 1);
+    assert.ok(refused[0]!.reason instanceof BusyError && refused[0]!.reason.status === 503);
+    assert.equal(outcomes.at(-1)!.status, 'rejected', 'the one beyond the bound');
+    assert.ok(ticks >= ms / 5 / 3, `${ticks} timer ticks in ${ms.toFixed(0)} ms of hashing`);
   });
 });
 

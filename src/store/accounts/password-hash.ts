@@ -1,4 +1,6 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { BusyError, ThreadCalls } from '../../shared/index.js';
+import type { DeriveRequest } from './password-hash-worker.js';
 
 /**
  * scrypt at OWASP's recommended cost (N=2^17, r=8, p=1: 128 MiB a hash). Node's default `maxmem`
@@ -6,13 +8,39 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  */
 const PARAMS = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 } as const;
 const KEY_BYTES = 32;
+/**
+ * Hashes run on one thread of their own at this priority (Linux nice): each is a few hundred
+ * milliseconds of a core, which page views must not queue behind; at nice 19 a hash takes the
+ * cores' spare time, and about a seventieth of a busy core's share (docs/decisions.md).
+ */
+const HASHING_NICE = 19;
+/** Hashes waiting beyond this are refused with a 503 rather than kept waiting for many seconds. */
+const MAX_WAITING = 16;
 
-function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, KEY_BYTES, options, (error, key) =>
-      error ? reject(error) : resolve(key),
-    ),
-  );
+const hashing = new ThreadCalls<DeriveRequest, Uint8Array>(
+  new URL('./password-hash-worker.js', import.meta.url),
+  {
+    workerData: { nice: HASHING_NICE },
+    error: (message) => new Error(`password hashing failed: ${message}`),
+  },
+);
+
+async function derive(
+  password: string,
+  salt: Buffer,
+  params: Pick<DeriveRequest, 'N' | 'r' | 'p'>,
+): Promise<Buffer> {
+  if (hashing.pending >= MAX_WAITING) {
+    throw new BusyError('Too many people are signing in at once. Please try again in a minute.');
+  }
+  const key = await hashing.call({
+    password: password.normalize('NFKC'),
+    salt,
+    keyBytes: KEY_BYTES,
+    maxmem: PARAMS.maxmem,
+    ...params,
+  });
+  return Buffer.from(key.buffer, key.byteOffset, key.byteLength);
 }
 
 /** A self-describing hash: `scrypt$N$r$p$salt$key`, so the cost can rise later without breaking old hashes. */
@@ -38,7 +66,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
     N: Number(n),
     r: Number(r),
     p: Number(p),
-    maxmem: PARAMS.maxmem,
   });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
