@@ -52,6 +52,7 @@ export class ThreadCalls<Q, R> {
     const worker = this.#worker;
     this.#worker = undefined;
     await worker?.terminate();
+    this.#failAll(this.#error('the thread was closed'));
   }
 
   #start(): Worker {
@@ -64,14 +65,21 @@ export class ThreadCalls<Q, R> {
       if ('result' in reply) waiting.resolve(reply.result);
       else waiting.reject(this.#error(reply.error));
     });
+    // A dead thread fails what it held once ('error' is followed by 'exit'), and never the
+    // calls of the thread started after it.
     const fail = (error: Error) => {
-      if (this.#worker === worker) this.#worker = undefined;
-      for (const waiting of this.#pending.values()) waiting.reject(error);
-      this.#pending.clear();
+      if (this.#worker !== worker) return;
+      this.#worker = undefined;
+      this.#failAll(error);
     };
     worker.on('error', (error: Error) => fail(this.#error(error.message)));
     worker.on('exit', (code) => fail(this.#error(`the thread exited (${code})`)));
     return worker;
+  }
+
+  #failAll(error: Error): void {
+    for (const waiting of this.#pending.values()) waiting.reject(error);
+    this.#pending.clear();
   }
 }
 
