@@ -14,8 +14,11 @@ const KEY_BYTES = 32;
  * cores' spare time, and about a seventieth of a busy core's share (docs/decisions.md).
  */
 const HASHING_NICE = 19;
-/** Hashes waiting beyond this are refused with a 503 rather than kept waiting for many seconds. */
-const MAX_WAITING = 16;
+/**
+ * Hashes in hand at most (the one running and those queued behind it); more are refused with a
+ * 503 rather than kept waiting for many seconds.
+ */
+const MAX_PENDING = 16;
 
 const hashing = new ThreadCalls<DeriveRequest, Uint8Array>(
   new URL('./password-hash-worker.js', import.meta.url),
@@ -30,7 +33,7 @@ async function derive(
   salt: Buffer,
   params: Pick<DeriveRequest, 'N' | 'r' | 'p'>,
 ): Promise<Buffer> {
-  if (hashing.pending >= MAX_WAITING) {
+  if (hashing.pending >= MAX_PENDING) {
     throw new BusyError('Too many people are signing in at once. Please try again in a minute.');
   }
   const key = await hashing.call({
