@@ -21,7 +21,7 @@ export interface ShoppingMix {
   readonly checkout: number;
   /**
    * Share of sessions that register before checking out (part of `checkout`). Small on purpose:
-   * each registration is an scrypt hash at OWASP's parameters, ~100 ms of an app server's CPU.
+   * each registration is a password hash at OWASP's parameters, ~10 ms of an app server's CPU.
    */
   readonly register: number;
   /** Share of sessions that fetch the stylesheet, script and product images, as a browser with an empty cache. */

@@ -1,5 +1,6 @@
 import { isUniqueViolation, type Database } from '../../db/index.js';
-import { decoyHash, hashPassword, verifyPassword } from './password-hash.js';
+import { BusyError } from '../../shared/index.js';
+import { decoyHash, hashPassword, needsRehash, verifyPassword } from './password-hash.js';
 import { LoginThrottle } from './login-throttle.js';
 
 export interface Customer {
@@ -81,7 +82,30 @@ export class Accounts {
       return { kind: 'refused' };
     }
     this.#throttle.succeed([`account:${email}`]);
+    if (needsRehash(row.password_hash))
+      await this.#rehash(row.id, row.password_hash, input.password);
     return { kind: 'logged-in', customer: { id: row.id, email: row.email, name: row.name } };
+  }
+
+  /**
+   * Stores the password hashed at today's costs in place of an older hash (scrypt before
+   * argon2id), now that the password is known. Only if the stored hash is still the one
+   * verified; a busy hashing thread leaves it for a later login.
+   */
+  async #rehash(id: number, old: string, password: string): Promise<void> {
+    let fresh: string;
+    try {
+      fresh = await hashPassword(password.slice(0, MAX_PASSWORD));
+    } catch (error) {
+      if (error instanceof BusyError) return;
+      throw error;
+    }
+    await this.#database.db
+      .updateTable('customers')
+      .set({ password_hash: fresh })
+      .where('id', '=', id)
+      .where('password_hash', '=', old)
+      .execute();
   }
 
   async byId(id: number): Promise<Customer | undefined> {
