@@ -11,6 +11,7 @@ export {
   MemoryPageStore,
   DiskPageStore,
   TieredPageStore,
+  StoredPage,
   tagForChange,
   type PageStore,
 } from './page-cache/index.js';

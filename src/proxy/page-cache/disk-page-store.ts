@@ -6,6 +6,7 @@ import { open, type Database, type RootDatabase } from 'lmdb';
 import type { Logger } from '../../shared/index.js';
 import { PageStoreError } from '../errors.js';
 import { TagIndex, type PageStore } from './page-store.js';
+import { decodePageRecord, encodePageRecord } from './page-record-codec.js';
 import { StoredPage, type PageRecord } from './stored-page.js';
 
 export interface DiskPageStoreOptions {
@@ -42,7 +43,7 @@ const MAX_PLAIN_KEY_BYTES = 1000;
  */
 export class DiskPageStore implements PageStore {
   readonly #root: RootDatabase;
-  readonly #pages: Database<PageRecord, string>;
+  readonly #pages: Database<Buffer, string>;
   readonly #order: Database<IndexRow, number>;
   readonly #log: Logger;
   readonly #maxBytes: number;
@@ -70,7 +71,7 @@ export class DiskPageStore implements PageStore {
       // noSync: this is a cache. LMDB stays consistent across a process crash without fsync; a
       // machine crash may lose recent pages, and a store that then fails to open is replaced.
       this.#root = open({ path: options.path, noSync: true, cache: false, maxDbs: 4 });
-      this.#pages = this.#root.openDB<PageRecord, string>({ name: 'pages', encoding: 'msgpack' });
+      this.#pages = this.#root.openDB<Buffer, string>({ name: 'pages', encoding: 'binary' });
       this.#order = this.#root.openDB<IndexRow, number>({ name: 'order', encoding: 'msgpack' });
     } catch (error) {
       throw new PageStoreError(`cannot open the page cache in ${options.path}`, { cause: error });
@@ -93,7 +94,8 @@ export class DiskPageStore implements PageStore {
     if (pending) return pending;
     let record: PageRecord | undefined;
     try {
-      record = this.#pages.get(diskKey);
+      const bytes = this.#pages.getBinaryFast(diskKey);
+      record = bytes && decodePageRecord(bytes);
     } catch (error) {
       this.#log.warn({ err: error, key }, 'undecodable page on disk treated as a miss');
     }
@@ -117,7 +119,7 @@ export class DiskPageStore implements PageStore {
     this.#pending.set(diskKey, page);
     // Both writes land in the same LMDB transaction (lmdb-js batches one event-loop turn).
     void this.#order.put(seq, { key: diskKey, bytes: page.bytes, tags: page.tags });
-    this.#pages.put(diskKey, page.toRecord()).then(
+    this.#pages.put(diskKey, encodePageRecord(page.toRecord())).then(
       () => {
         if (this.#pending.get(diskKey) === page) this.#pending.delete(diskKey);
       },

@@ -10,25 +10,50 @@ import type { StoredPage } from './stored-page.js';
 const DEFAULT_MIN_FAR_SECONDS = 60;
 
 /**
+ * Uses of a page (the miss that stored it, then memory hits) before it is written to disk. 1
+ * writes every page. 2 cut the stores' CPU per miss to a fifth, but under a Zipf mix at the
+ * default sizes misses rose from 13 % to 23 % of requests: a page asked again only after memory
+ * evicted it is asked of the origin again, which costs more than the write saved
+ * (bench/page-store.ts, docs/proxy.md).
+ */
+const DEFAULT_MIN_USES = 1;
+
+/**
  * Memory in front of disk (the paper's shared-memory cache over a disk store): a page found
- * only on disk is copied into memory; deletes and purges go to both, and so do writes of
- * pages that live long enough to be worth keeping on disk.
+ * only on disk is copied into memory; deletes and purges go to both, and so do writes of pages
+ * that live long enough and, with `minUses` above 1, were used often enough (nginx's
+ * `proxy_cache_min_uses`).
  */
 export class TieredPageStore implements PageStore {
   readonly #near: PageStore;
   readonly #far: PageStore;
   readonly #minFarSeconds: number;
+  readonly #minUses: number;
+  /**
+   * Pages in memory worth keeping on disk and not there yet, with the reads they still need.
+   * Weak, so a page evicted from memory before then leaves nothing behind.
+   */
+  readonly #readsLeft = new WeakMap<StoredPage, number>();
 
-  constructor(near: PageStore, far: PageStore, options: { minFarSeconds?: number } = {}) {
+  constructor(
+    near: PageStore,
+    far: PageStore,
+    options: { minFarSeconds?: number; minUses?: number } = {},
+  ) {
     const minFarSeconds = options.minFarSeconds ?? DEFAULT_MIN_FAR_SECONDS;
     if (!(minFarSeconds >= 0)) {
       throw new TypeError(
         `options.minFarSeconds must be a non-negative number (got ${minFarSeconds})`,
       );
     }
+    const minUses = options.minUses ?? DEFAULT_MIN_USES;
+    if (!Number.isInteger(minUses) || minUses < 1) {
+      throw new TypeError(`options.minUses must be a positive integer (got ${minUses})`);
+    }
     this.#near = near;
     this.#far = far;
     this.#minFarSeconds = minFarSeconds;
+    this.#minUses = minUses;
   }
 
   get size(): number {
@@ -42,7 +67,17 @@ export class TieredPageStore implements PageStore {
 
   get(key: string): StoredPage | undefined {
     const near = this.#near.get(key);
-    if (near !== undefined) return near;
+    if (near !== undefined) {
+      const left = this.#readsLeft.get(near);
+      if (left === undefined) return near;
+      if (left > 1) {
+        this.#readsLeft.set(near, left - 1);
+      } else {
+        this.#readsLeft.delete(near);
+        this.#far.set(key, near);
+      }
+      return near;
+    }
     const far = this.#far.get(key);
     if (far !== undefined) this.#near.set(key, far);
     return far;
@@ -51,11 +86,16 @@ export class TieredPageStore implements PageStore {
   set(key: string, page: StoredPage): void {
     this.#near.set(key, page);
     // Vary markers (no policy) always go: the variants on disk are found through them.
-    if (page.policy === undefined || usableSeconds(page) >= this.#minFarSeconds) {
+    if (page.policy === undefined) {
       this.#far.set(key, page);
-    } else {
+    } else if (usableSeconds(page) < this.#minFarSeconds) {
       // An older copy on disk must not come back once memory evicts this one.
       this.#far.delete(key);
+    } else if (this.#minUses === 1 || this.#far.delete(key)) {
+      // A page already on disk (revalidated, or asked again after it expired) proved its use.
+      this.#far.set(key, page);
+    } else {
+      this.#readsLeft.set(page, this.#minUses - 1);
     }
   }
 
