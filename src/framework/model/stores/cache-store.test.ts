@@ -72,6 +72,25 @@ describe('MemoryStore', () => {
     assert.equal(store.size(), 2);
   });
 
+  it('evicts in order after deletes, a clear, and entries re-set', () => {
+    const store = new MemoryStore({ maxEntries: 2 });
+    for (const key of ['a', 'b', 'c']) store.set(key, entry(1));
+    store.delete('c');
+    store.set('d', entry(2));
+    store.set('b', entry(3));
+    store.set('e', entry(4));
+    assert.deepEqual(
+      ['b', 'd', 'e'].map((key) => store.get(key)?.value),
+      [3, undefined, 4],
+    );
+    store.clear();
+    for (const key of ['f', 'g', 'h']) store.set(key, entry(5));
+    assert.deepEqual(
+      ['f', 'g', 'h'].map((key) => store.get(key)?.value),
+      [undefined, 5, 5],
+    );
+  });
+
   it('keeps entries that are read often through a stream of new ones', () => {
     const store = new MemoryStore({ maxEntries: 100 });
     for (let i = 0; i < 10; i++) store.set(`hot${i}`, entry(i));
