@@ -13,3 +13,4 @@ export { seal, unseal, sealingKey, type UnsealFailure } from './sealed-value.js'
 export { SessionCookies, DEFAULT_SESSION_COOKIE } from './session-cookies.js';
 export { CSRF_COOKIE, csrfCookie, csrfToken } from './csrf-token.js';
 export { ThreadCalls, serveCalls, lowerThisThread } from './thread-calls.js';
+export { OldestKeys } from './oldest-keys.js';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { open, type Database, type RootDatabase } from 'lmdb';
-import type { Logger } from '../../shared/index.js';
+import { OldestKeys, type Logger } from '../../shared/index.js';
 import { PageStoreError } from '../errors.js';
 import { TagIndex, type PageStore } from './page-store.js';
 import { decodePageRecord, encodePageRecord } from './page-record-codec.js';
@@ -49,6 +49,7 @@ export class DiskPageStore implements PageStore {
   readonly #maxBytes: number;
   /** Map order is write order, oldest first. */
   readonly #placed = new Map<string, Placed>();
+  readonly #oldest = new OldestKeys(this.#placed);
   readonly #tags = new TagIndex();
   /** Pages set whose write has not committed yet, so a read right after a write finds them. */
   readonly #pending = new Map<string, StoredPage>();
@@ -128,10 +129,7 @@ export class DiskPageStore implements PageStore {
         if (this.#placed.get(diskKey) === placed) this.#remove(diskKey);
       },
     );
-    for (const [oldest] of this.#placed) {
-      if (this.#bytes <= this.#maxBytes) break;
-      this.#remove(oldest);
-    }
+    this.#evict();
   }
 
   delete(key: string): boolean {
@@ -166,6 +164,15 @@ export class DiskPageStore implements PageStore {
     return true;
   }
 
+  /** Removes the oldest writes until the tier is within its bytes. */
+  #evict(): void {
+    while (this.#bytes > this.#maxBytes) {
+      const oldest = this.#oldest.next();
+      if (oldest === undefined) break;
+      this.#remove(oldest);
+    }
+  }
+
   /** Rebuilds the in-memory index from the order table (small rows; no page is read). */
   #load(): void {
     for (const { key: seq, value: row } of this.#order.getRange()) {
@@ -182,10 +189,7 @@ export class DiskPageStore implements PageStore {
       this.#bytes += row.bytes;
       this.#seq = Math.max(this.#seq, seq);
     }
-    for (const [oldest] of this.#placed) {
-      if (this.#bytes <= this.#maxBytes) break;
-      this.#remove(oldest);
-    }
+    this.#evict();
   }
 }
 

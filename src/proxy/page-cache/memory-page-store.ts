@@ -1,3 +1,4 @@
+import { OldestKeys } from '../../shared/index.js';
 import { TagIndex, type PageStore } from './page-store.js';
 import type { StoredPage } from './stored-page.js';
 
@@ -17,13 +18,7 @@ export class MemoryPageStore implements PageStore {
   readonly #pages = new Map<string, Entry>();
   readonly #tags = new TagIndex();
   readonly #maxBytes: number;
-  /**
-   * Where eviction resumes: one live iterator over `#pages`, advanced only past pages it evicts,
-   * so every page before it is gone and the next it yields is the oldest. A Map keeps deleted
-   * entries as holes until it is rehashed, and a new iterator per eviction walked over every
-   * hole the evictions before it had left at the front (a few % of the proxy's CPU per miss).
-   */
-  #oldest: MapIterator<string> = this.#pages.keys();
+  readonly #oldest = new OldestKeys(this.#pages);
   #bytes = 0;
   #insertions = 0;
 
@@ -61,11 +56,9 @@ export class MemoryPageStore implements PageStore {
     this.#tags.add(key, page.tags);
     this.#bytes += page.bytes;
     while (this.#bytes > this.#maxBytes) {
-      let oldest = this.#oldest.next();
-      // An iterator that reached the end stays done, even after new pages are added.
-      if (oldest.done) oldest = (this.#oldest = this.#pages.keys()).next();
-      if (oldest.done) break;
-      this.delete(oldest.value);
+      const oldest = this.#oldest.next();
+      if (oldest === undefined) break;
+      this.delete(oldest);
     }
   }
 
@@ -88,7 +81,6 @@ export class MemoryPageStore implements PageStore {
 
   async close(): Promise<void> {
     this.#pages.clear();
-    this.#oldest = this.#pages.keys();
     this.#bytes = 0;
   }
 }

@@ -1,3 +1,4 @@
+import { OldestKeys } from '../../../shared/index.js';
 import type { CacheEntry, CacheStore } from './cache-store.js';
 
 /** An entry and when it last moved to the recent end of the Map. */
@@ -18,14 +19,7 @@ export class MemoryStore implements CacheStore {
   readonly #entries = new Map<string, Slot>();
   /** Counts moves to the recent end; a slot's `movedAt` is its place in that order. */
   #clock = 0;
-  /**
-   * Where eviction resumes: one live iterator, advanced only past the entries it evicts, so all
-   * before it are gone and the next it yields is the oldest. A Map keeps deleted entries as holes
-   * until it is rehashed, and a new iterator per eviction walked every hole that earlier
-   * evictions had left at the front: with 200,000 entries, 44 % of an app server's CPU once the
-   * store was full, doubling the cost of an uncached product page within minutes.
-   */
-  #oldest: MapIterator<string> = this.#entries.keys();
+  readonly #oldest = new OldestKeys(this.#entries);
 
   constructor(options: { maxEntries: number }) {
     this.#maxEntries = options.maxEntries;
@@ -48,11 +42,9 @@ export class MemoryStore implements CacheStore {
     this.#entries.delete(key);
     this.#entries.set(key, { entry, movedAt: ++this.#clock });
     while (this.#entries.size > this.#maxEntries) {
-      let oldest = this.#oldest.next();
-      // An iterator that reached the end stays done, even after new entries are added.
-      if (oldest.done) oldest = (this.#oldest = this.#entries.keys()).next();
-      if (oldest.done) break;
-      this.#entries.delete(oldest.value);
+      const oldest = this.#oldest.next();
+      if (oldest === undefined) break;
+      this.#entries.delete(oldest);
     }
   }
 
@@ -70,7 +62,6 @@ export class MemoryStore implements CacheStore {
 
   clear(): void {
     this.#entries.clear();
-    this.#oldest = this.#entries.keys();
   }
 
   size(): number {
