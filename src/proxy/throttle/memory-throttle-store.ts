@@ -1,3 +1,4 @@
+import { OldestKeys } from '../../shared/index.js';
 import { secondsUntilToken, type ThrottleDecision, type ThrottleStore } from './throttle-store.js';
 
 interface Bucket {
@@ -17,6 +18,7 @@ const SWEEP_EVERY = 1024;
 export class MemoryThrottleStore implements ThrottleStore {
   /** Insertion order is recency order: a take moves its key to the end. */
   readonly #buckets = new Map<string, Bucket>();
+  readonly #oldest = new OldestKeys(this.#buckets);
   readonly #maxKeys: number;
   readonly #now: () => number;
   #takes = 0;
@@ -47,7 +49,7 @@ export class MemoryThrottleStore implements ThrottleStore {
     if (allowed) tokens -= 1;
     this.#buckets.set(key, { tokens, at: now });
     if (this.#buckets.size > this.#maxKeys) {
-      const oldest = this.#buckets.keys().next().value;
+      const oldest = this.#oldest.next();
       if (oldest !== undefined) this.#buckets.delete(oldest);
     }
     if (++this.#takes % SWEEP_EVERY === 0) this.#sweep(now, (burst * 1000) / rate);

@@ -1,3 +1,5 @@
+import { OldestKeys } from '../../shared/index.js';
+
 /** Failed logins allowed per key within the window before further attempts are refused. */
 const MAX_FAILURES = 5;
 const WINDOW_MS = 15 * 60_000;
@@ -11,6 +13,7 @@ const MAX_KEYS = 100_000;
  */
 export class LoginThrottle {
   readonly #failures = new Map<string, number[]>();
+  readonly #oldest = new OldestKeys(this.#failures);
 
   /** Seconds to wait before `keys` may try again; 0 when allowed now. */
   retryAfter(keys: readonly string[], now = Date.now()): number {
@@ -30,8 +33,7 @@ export class LoginThrottle {
       this.#failures.delete(key);
       this.#failures.set(key, recent);
     }
-    while (this.#failures.size > MAX_KEYS)
-      this.#failures.delete(this.#failures.keys().next().value as string);
+    while (this.#failures.size > MAX_KEYS) this.#failures.delete(this.#oldest.next()!);
   }
 
   succeed(keys: readonly string[]): void {
