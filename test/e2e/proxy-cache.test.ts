@@ -166,13 +166,18 @@ describe('proxy process: the page cache in front of a counting origin', () => {
     }
   });
 
-  it('starts warm after a restart: pages come back from the disk tier', async () => {
+  it('starts warm after a restart: pages asked again come back from the disk tier', async () => {
     await get(proxy.port, '/public/kept');
+    await get(proxy.port, '/public/kept'); // its second use writes it to disk
+    await get(proxy.port, '/public/once'); // one use: kept in memory only
     assert.equal(await proxy.stop(), 0, 'stopped cleanly');
     proxy = await startProxy();
     const again = await get(proxy.port, '/public/kept');
     assert.match(String(again.headers['cache-status']), /hit/);
     assert.equal(counts.get('/public/kept'), 1);
+    const once = await get(proxy.port, '/public/once');
+    assert.match(String(once.headers['cache-status']), /fwd=uri-miss/);
+    assert.equal(counts.get('/public/once'), 2);
   });
 
   it('with the origin down, serves cached pages stale within stale-if-error and others a friendly 503 within the connect timeout', async () => {

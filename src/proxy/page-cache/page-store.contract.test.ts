@@ -217,6 +217,23 @@ describe('memory over disk: what goes to disk', () => {
     }
   });
 
+  it('with minUses 2, writes a page at once when it is stored again after memory lost it', async () => {
+    const memory = new MemoryPageStore({ maxBytes: 1024 * 1024 });
+    const disk = new DiskPageStore({ path: tempDir(), maxBytes: 1024 * 1024, log });
+    const store = new TieredPageStore(memory, disk, { minUses: 2 });
+    try {
+      store.set('/p/1', page('/p/1', 10, 'p1', 'a', 'public, s-maxage=3600'));
+      memory.delete('/p/1'); // evicted before its second use
+      assert.equal(store.get('/p/1'), undefined, 'it never reached disk: a miss');
+      store.set('/p/1', page('/p/1', 10, 'p1', 'b', 'public, s-maxage=3600'));
+      assert.equal(disk.get('/p/1')?.body.toString(), 'b'.repeat(10), 'its second store: on disk');
+      store.set('/p/2', page('/p/2', 10, 'p2', 'c', 'public, s-maxage=3600'));
+      assert.equal(disk.get('/p/2'), undefined, 'another page stored once stays in memory');
+    } finally {
+      await store.close();
+    }
+  });
+
   it('never writes a page deleted or purged before its second use', async () => {
     const { store, disk } = tiered();
     try {

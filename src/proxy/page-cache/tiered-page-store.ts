@@ -1,4 +1,5 @@
 import type { PageStore } from './page-store.js';
+import { RecentKeys } from './recent-keys.js';
 import type { StoredPage } from './stored-page.js';
 
 /**
@@ -10,13 +11,18 @@ import type { StoredPage } from './stored-page.js';
 const DEFAULT_MIN_FAR_SECONDS = 60;
 
 /**
- * Uses of a page (the miss that stored it, then memory hits) before it is written to disk. 1
- * writes every page. 2 cut the stores' CPU per miss to a fifth, but under a Zipf mix at the
- * default sizes misses rose from 13 % to 23 % of requests: a page asked again only after memory
- * evicted it is asked of the origin again, which costs more than the write saved
+ * Uses of a page (the miss that stored it, then memory hits) before it is written to disk, as
+ * nginx's `proxy_cache_min_uses`; a page stored again while its key is remembered (asked of the
+ * origin again after memory evicted it) counts as used. At 2 that doorkeeper keeps the misses of
+ * writing every page (14.3 % of requests against 14.0 % under a Zipf mix, steady state, default
+ * sizes) for two thirds of the stores' CPU a miss (147 µs against 222): pages asked once, most
+ * of a long tail, never reach the disk. Without the doorkeeper, misses rose to 20 %
  * (bench/page-store.ts, docs/proxy.md).
  */
-const DEFAULT_MIN_USES = 1;
+const DEFAULT_MIN_USES = 2;
+
+/** Keys of pages stored lately that `minUses` above 1 remembers (4 bytes each). */
+const RECENT_KEYS = 2 ** 20;
 
 /**
  * Memory in front of disk (the paper's shared-memory cache over a disk store): a page found
@@ -34,6 +40,12 @@ export class TieredPageStore implements PageStore {
    * Weak, so a page evicted from memory before then leaves nothing behind.
    */
   readonly #readsLeft = new WeakMap<StoredPage, number>();
+  /**
+   * With `minUses` above 1, the keys of pages kept in memory only: a page set again while its
+   * key is remembered (asked of the origin again, after memory evicted it or it expired) has
+   * proved its use and goes to disk at once.
+   */
+  readonly #storedLately: RecentKeys | undefined;
 
   constructor(
     near: PageStore,
@@ -54,6 +66,7 @@ export class TieredPageStore implements PageStore {
     this.#far = far;
     this.#minFarSeconds = minFarSeconds;
     this.#minUses = minUses;
+    this.#storedLately = minUses > 1 ? new RecentKeys(RECENT_KEYS) : undefined;
   }
 
   get size(): number {
@@ -91,10 +104,16 @@ export class TieredPageStore implements PageStore {
     } else if (usableSeconds(page) < this.#minFarSeconds) {
       // An older copy on disk must not come back once memory evicts this one.
       this.#far.delete(key);
-    } else if (this.#minUses === 1 || this.#far.delete(key)) {
-      // A page already on disk (revalidated, or asked again after it expired) proved its use.
+    } else if (
+      this.#storedLately === undefined ||
+      this.#far.delete(key) ||
+      this.#storedLately.has(key)
+    ) {
+      // A page already on disk (revalidated, or asked again after it expired), or stored in
+      // memory lately, proved its use.
       this.#far.set(key, page);
     } else {
+      this.#storedLately.add(key);
       this.#readsLeft.set(page, this.#minUses - 1);
     }
   }
