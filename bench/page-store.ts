@@ -1,7 +1,8 @@
 // The page cache's stores under a long-tailed read mix, in one run: what a miss costs the store
 // (building the page and its policy, setting it, the LMDB writes and evictions it causes) when
-// every page goes to disk (minUses 1), when a page goes on its second use or second store (minUses
-// 2, the default), and with no disk tier at all; how many requests miss with each; and what a hit costs each.
+// every page goes to disk (minUses 1), when a page goes on its second use or second store
+// (minUses 2, the default), and with no disk tier at all; how many requests miss with each; and
+// what a hit costs each.
 // Every request asks one of --products URLs drawn with Zipf skew (s = 1); a URL not in the store
 // is a miss and is set, as the page cache does. CPU is the whole process's (LMDB's write thread
 // included), rounds interleaved, medians.
