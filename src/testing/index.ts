@@ -34,3 +34,4 @@ export { freePort, isAlive } from './processes.js';
 export { startProxy, startStack, type Stack, type StackOptions } from './proxy-stack.js';
 export { rawExchange } from './raw-exchange.js';
 export { externalAddress } from './external-address.js';
+export { testPage } from './page-fixture.js';
