@@ -161,42 +161,42 @@ async function ageing(chunks: number): Promise<void> {
   await Promise.all([tiered.close(), alone.close()]);
 }
 
-const chunks = Number(values.chunks);
-if (chunks > 0) {
-  await ageing(chunks);
-  process.exit(0);
-}
-
-for (let round = 0; round < rounds; round++) {
-  for (const variant of variants) {
-    const folder = path.join(dir, 'disk');
-    const store = variant.create(folder);
-    const zipf = new Zipf(products, 1, 42 + round);
-    // Warm-up: fill both tiers, so measured misses evict as they do in steady state.
-    await run(store, zipf, requests);
-    const { micros, misses } = await run(store, zipf, requests);
-    variant.misses.push(micros);
-    variant.missRatio.push(misses / requests);
-    variant.hits.push(hitMicros(store));
-    await store.close();
-    fs.rmSync(folder, { recursive: true, force: true });
+/** Every variant, rounds interleaved: misses, CPU a miss and a hit, medians. */
+async function compare(): Promise<void> {
+  for (let round = 0; round < rounds; round++) {
+    for (const variant of variants) {
+      const folder = path.join(dir, 'disk');
+      const store = variant.create(folder);
+      const zipf = new Zipf(products, 1, 42 + round);
+      // Warm-up: fill both tiers, so measured misses evict as they do in steady state.
+      await run(store, zipf, requests);
+      const { micros, misses } = await run(store, zipf, requests);
+      variant.misses.push(micros);
+      variant.missRatio.push(misses / requests);
+      variant.hits.push(hitMicros(store));
+      await store.close();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   }
+
+  const base = median(variants[0]!.misses);
+  console.log(
+    `\npage stores, ${count(products)} URLs (Zipf s = 1), ${count(requests)} requests after as many to warm up,` +
+      ` memory ${values['memory-mib']} MiB, disk ${values['disk-mib']} MiB, median of ${rounds} rounds:\n`,
+  );
+  console.log(
+    table(
+      ['store', 'misses', 'CPU µs per miss', 'vs every page', 'CPU µs per hit'],
+      variants.map((v) => [
+        v.name,
+        `${(median(v.missRatio) * 100).toFixed(1)} %`,
+        median(v.misses).toFixed(1),
+        `${(median(v.misses) / base).toFixed(2)}×`,
+        median(v.hits).toFixed(3),
+      ]),
+    ),
+  );
 }
 
-const base = median(variants[0]!.misses);
-console.log(
-  `\npage stores, ${count(products)} URLs (Zipf s = 1), ${count(requests)} requests after as many to warm up,` +
-    ` memory ${values['memory-mib']} MiB, disk ${values['disk-mib']} MiB, median of ${rounds} rounds:\n`,
-);
-console.log(
-  table(
-    ['store', 'misses', 'CPU µs per miss', 'vs every page', 'CPU µs per hit'],
-    variants.map((v) => [
-      v.name,
-      `${(median(v.missRatio) * 100).toFixed(1)} %`,
-      median(v.misses).toFixed(1),
-      `${(median(v.misses) / base).toFixed(2)}×`,
-      median(v.hits).toFixed(3),
-    ]),
-  ),
-);
+const chunks = Number(values.chunks);
+await (chunks > 0 ? ageing(chunks) : compare());
