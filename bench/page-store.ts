@@ -10,7 +10,9 @@
 //      [--rounds 3] [--memory-mib 64] [--disk-mib 512]
 // With --chunks N it measures ageing instead: the default store over N chunks of --requests
 // each, beside memory alone, so a cost that grows with what the disk tier holds shows as a rising
-// column (docs/proxy.md, "Found, not fixed").
+// column (docs/proxy.md).
+// With --fill N it fills the disk tier alone with N pages and prints the heap its index holds,
+// a full garbage collection's time, and CPU a set and a get (run it with node --expose-gc).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,6 +37,7 @@ const { values } = parseArgs({
     'memory-mib': { type: 'string', default: '64' },
     'disk-mib': { type: 'string', default: '512' },
     chunks: { type: 'string', default: '0' },
+    fill: { type: 'string', default: '0' },
   },
 });
 const products = Number(values.products);
@@ -143,18 +146,31 @@ async function ageing(chunks: number): Promise<void> {
   for (let chunk = 1; chunk <= chunks; chunk++) {
     const far = await run(tiered, tieredDraws, requests);
     const near = await run(alone, aloneDraws, requests);
+    const perRequest = ({ micros, misses }: typeof far) =>
+      ((micros * misses) / requests).toFixed(1);
     rows.push([
       String(chunk),
       count(tiered.size),
       `${((far.misses / requests) * 100).toFixed(1)} %`,
       far.micros.toFixed(1),
+      perRequest(far),
       `${((near.misses / requests) * 100).toFixed(1)} %`,
       near.micros.toFixed(1),
+      perRequest(near),
     ]);
   }
   console.log(
     table(
-      ['chunk', 'pages kept', 'misses', 'CPU µs a miss', 'memory only: misses', 'CPU µs a miss'],
+      [
+        'chunk',
+        'pages kept',
+        'misses',
+        'CPU µs a miss',
+        'a request',
+        'memory only: misses',
+        'CPU µs a miss',
+        'a request',
+      ],
       rows,
     ),
   );
@@ -198,5 +214,45 @@ async function compare(): Promise<void> {
   );
 }
 
-const chunks = Number(values.chunks);
-await (chunks > 0 ? ageing(chunks) : compare());
+/** The disk tier alone, filled with `n` pages: what its index costs the heap and the collector. */
+async function fill(n: number): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with node --expose-gc to measure the heap');
+  const store = new DiskPageStore({ path: path.join(dir, 'fill'), maxBytes: 2 ** 40, log });
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const cpu = process.cpuUsage();
+  for (let id = 1; id <= n; id++) {
+    store.set(`/p/${id}`, pageFor(`/p/${id}`, id));
+    if (id % 1000 === 0) await store.flush();
+  }
+  await store.flush();
+  const setCpu = process.cpuUsage(cpu);
+  gc();
+  const heap = process.memoryUsage().heapUsed - heapBefore;
+  const gcStart = performance.now();
+  gc();
+  const gcMs = performance.now() - gcStart;
+  const zipf = new Zipf(n, 1, 3);
+  const getCpu = process.cpuUsage();
+  for (let i = 0; i < 100_000; i++) store.get(`/p/${zipf.next() + 1}`);
+  const gets = process.cpuUsage(getCpu);
+  console.log(
+    `\ndisk tier alone, ${count(store.size)} pages of 6 KB:\n\n` +
+      table(
+        ['heap held (MiB)', 'full GC (ms)', 'CPU µs a set', 'CPU µs a get'],
+        [
+          [
+            (heap / MIB).toFixed(1),
+            gcMs.toFixed(1),
+            ((setCpu.user + setCpu.system) / n).toFixed(1),
+            ((gets.user + gets.system) / 100_000).toFixed(1),
+          ],
+        ],
+      ),
+  );
+  await store.close();
+}
+
+const [chunks, pages] = [Number(values.chunks), Number(values.fill)];
+await (pages > 0 ? fill(pages) : chunks > 0 ? ageing(chunks) : compare());

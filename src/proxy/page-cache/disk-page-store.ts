@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { open, type Database, type RootDatabase } from 'lmdb';
-import { OldestKeys, type Logger } from '../../shared/index.js';
+import type { Logger } from '../../shared/index.js';
 import { PageStoreError } from '../errors.js';
-import { TagIndex, type PageStore } from './page-store.js';
+import type { PageStore } from './page-store.js';
 import { decodePageRecord, encodePageRecord } from './page-record-codec.js';
 import { StoredPage, type PageRecord } from './stored-page.js';
 
@@ -18,42 +18,59 @@ export interface DiskPageStoreOptions {
   readonly openTimeoutMs?: number;
 }
 
-/** One row of the write-order index: what eviction and purges need, without reading the page. */
-interface IndexRow {
-  readonly key: string;
-  readonly bytes: number;
-  readonly tags: readonly string[];
-}
-
-interface Placed {
+/** What eviction and purges need of a page, without reading it: its write, size and tags. */
+interface PageMeta {
   readonly seq: number;
   readonly bytes: number;
   readonly tags: readonly string[];
 }
 
-/** LMDB keys are at most 1,978 bytes and cannot hold NUL; longer URLs are stored by their hash. */
+/** One row of the write-order table: a page's meta and its key. */
+interface OrderRow {
+  readonly key: string;
+  readonly bytes: number;
+  readonly tags: readonly string[];
+}
+
+/** A write not committed yet: the page set (with its meta), or `undefined` for a removal. */
+interface Uncommitted {
+  readonly page: StoredPage | undefined;
+  readonly meta: PageMeta | undefined;
+}
+
+const REMOVED: Uncommitted = { page: undefined, meta: undefined };
+
+/** LMDB keys are at most 1,978 bytes and cannot hold NUL; longer URLs and tags go by their hash. */
 const MAX_PLAIN_KEY_BYTES = 1000;
+
+/** Write-order rows read at a time by eviction. */
+const EVICTION_BATCH = 256;
 
 /**
  * The disk tier: pages in LMDB under DATA_DIR, so a restarted proxy starts warm. LMDB's
- * copy-on-write pages survive a kill -9 with no recovery step. An in-memory index (key → write
- * sequence, size, tags), rebuilt at open from a small table, answers misses without touching
- * the disk, evicts the oldest writes first to stay within `maxBytes`, and finds a surrogate
- * key's pages for a purge. Writes are batched by LMDB off the request path.
+ * copy-on-write pages survive a kill -9 with no recovery step. Its index is LMDB tables beside
+ * the pages (key → write sequence, size and tags; write order; tag → keys), not objects in the
+ * proxy's heap: every major garbage collection marks the whole heap, and an index of 300,000
+ * pages there made each page the proxy stored cost more the longer it ran (docs/proxy.md).
+ * Writes are batched by LMDB off the request path; until one commits, an overlay of the
+ * uncommitted writes answers for it.
  */
 export class DiskPageStore implements PageStore {
   readonly #root: RootDatabase;
   readonly #pages: Database<Buffer, string>;
-  readonly #order: Database<IndexRow, number>;
+  readonly #meta: Database<PageMeta, string>;
+  readonly #order: Database<OrderRow, number>;
+  readonly #tagged: Database<string, string>;
   readonly #log: Logger;
   readonly #maxBytes: number;
-  /** Map order is write order, oldest first. */
-  readonly #placed = new Map<string, Placed>();
-  readonly #oldest = new OldestKeys(this.#placed);
-  readonly #tags = new TagIndex();
-  /** Pages set whose write has not committed yet, so a read right after a write finds them. */
-  readonly #pending = new Map<string, StoredPage>();
+  /** Sets and removals LMDB has not committed yet, by key, oldest first. */
+  readonly #uncommitted = new Map<string, Uncommitted>();
+  /** Write-order rows read for eviction and not yet looked at, oldest first. */
+  #oldest: { seq: number; key: string }[] = [];
+  /** The write sequence eviction has looked at up to (exclusive). */
+  #evictedTo = 0;
   #seq = 0;
+  #size = 0;
   #bytes = 0;
 
   constructor(options: DiskPageStoreOptions) {
@@ -71,17 +88,24 @@ export class DiskPageStore implements PageStore {
       }
       // noSync: this is a cache. LMDB stays consistent across a process crash without fsync; a
       // machine crash may lose recent pages, and a store that then fails to open is replaced.
-      this.#root = open({ path: options.path, noSync: true, cache: false, maxDbs: 4 });
+      this.#root = open({ path: options.path, noSync: true, cache: false, maxDbs: 8 });
       this.#pages = this.#root.openDB<Buffer, string>({ name: 'pages', encoding: 'binary' });
-      this.#order = this.#root.openDB<IndexRow, number>({ name: 'order', encoding: 'msgpack' });
+      this.#meta = this.#root.openDB<PageMeta, string>({ name: 'meta', encoding: 'msgpack' });
+      this.#order = this.#root.openDB<OrderRow, number>({ name: 'order', encoding: 'msgpack' });
+      this.#tagged = this.#root.openDB<string, string>({
+        name: 'tagged',
+        dupSort: true,
+        encoding: 'ordered-binary',
+      });
+      this.#open();
     } catch (error) {
       throw new PageStoreError(`cannot open the page cache in ${options.path}`, { cause: error });
     }
-    this.#load();
+    this.#evict();
   }
 
   get size(): number {
-    return this.#placed.size;
+    return this.#size;
   }
 
   get bytes(): number {
@@ -90,13 +114,13 @@ export class DiskPageStore implements PageStore {
 
   get(key: string): StoredPage | undefined {
     const diskKey = toDiskKey(key);
-    if (!this.#placed.has(diskKey)) return undefined;
-    const pending = this.#pending.get(diskKey);
-    if (pending) return pending;
+    const uncommitted = this.#uncommitted.get(diskKey);
+    if (uncommitted) return uncommitted.page;
     let record: PageRecord | undefined;
     try {
       const bytes = this.#pages.getBinaryFast(diskKey);
-      record = bytes && decodePageRecord(bytes);
+      if (!bytes) return undefined;
+      record = decodePageRecord(bytes);
     } catch (error) {
       this.#log.warn({ err: error, key }, 'undecodable page on disk treated as a miss');
     }
@@ -112,23 +136,19 @@ export class DiskPageStore implements PageStore {
     this.#remove(diskKey);
     // One page may take at most an eighth of the tier, so a huge one cannot flush the rest.
     if (page.bytes > this.#maxBytes / 8) return;
-    const seq = ++this.#seq;
-    const placed = { seq, bytes: page.bytes, tags: page.tags };
-    this.#placed.set(diskKey, placed);
-    this.#tags.add(diskKey, page.tags);
+    const meta = { seq: ++this.#seq, bytes: page.bytes, tags: page.tags.map(toDiskKey) };
+    this.#size++;
     this.#bytes += page.bytes;
-    this.#pending.set(diskKey, page);
-    // Both writes land in the same LMDB transaction (lmdb-js batches one event-loop turn).
-    void this.#order.put(seq, { key: diskKey, bytes: page.bytes, tags: page.tags });
-    this.#pages.put(diskKey, encodePageRecord(page.toRecord())).then(
-      () => {
-        if (this.#pending.get(diskKey) === page) this.#pending.delete(diskKey);
-      },
-      (error: unknown) => {
-        this.#log.warn({ err: error, key }, 'page cache write failed; the page is dropped');
-        if (this.#placed.get(diskKey) === placed) this.#remove(diskKey);
-      },
-    );
+    // Every write of one event-loop turn lands in the same LMDB transaction.
+    void this.#meta.put(diskKey, meta);
+    void this.#order.put(meta.seq, { key: diskKey, bytes: meta.bytes, tags: meta.tags });
+    for (const tag of meta.tags) void this.#tagged.put(tag, diskKey);
+    const written = this.#pages.put(diskKey, encodePageRecord(page.toRecord()));
+    const entry = this.#overlay(diskKey, { page, meta }, written);
+    written.catch((error: unknown) => {
+      this.#log.warn({ err: error, key }, 'page cache write failed; the page is dropped');
+      if (this.#uncommitted.get(diskKey) === entry) this.#remove(diskKey);
+    });
     this.#evict();
   }
 
@@ -137,8 +157,15 @@ export class DiskPageStore implements PageStore {
   }
 
   purgeTag(tag: string): number {
+    const diskTag = toDiskKey(tag);
+    const keys = new Set(this.#tagged.getValues(diskTag));
+    for (const [key, { meta }] of this.#uncommitted)
+      if (meta?.tags.includes(diskTag)) keys.add(key);
     let purged = 0;
-    for (const diskKey of this.#tags.keys(tag)) if (this.#remove(diskKey)) purged++;
+    for (const key of keys) {
+      // The table may still list a page rewritten without the tag, until that write commits.
+      if (this.#metaOf(key)?.tags.includes(diskTag) && this.#remove(key)) purged++;
+    }
     return purged;
   }
 
@@ -151,45 +178,93 @@ export class DiskPageStore implements PageStore {
     await this.#root.close();
   }
 
+  /** The meta of the page at `diskKey`, counting writes not committed yet. */
+  #metaOf(diskKey: string): PageMeta | undefined {
+    const uncommitted = this.#uncommitted.get(diskKey);
+    return uncommitted ? uncommitted.meta : this.#meta.get(diskKey);
+  }
+
+  /** Records `entry` as the newest word on `diskKey` until `written` commits. */
+  #overlay(diskKey: string, entry: Uncommitted, written: Promise<unknown>): Uncommitted {
+    // Deleted first so the map's order stays write order, which eviction of uncommitted pages follows.
+    this.#uncommitted.delete(diskKey);
+    this.#uncommitted.set(diskKey, entry);
+    const settle = () => {
+      if (this.#uncommitted.get(diskKey) === entry) this.#uncommitted.delete(diskKey);
+    };
+    written.then(settle, settle);
+    return entry;
+  }
+
   #remove(diskKey: string): boolean {
-    const placed = this.#placed.get(diskKey);
-    if (!placed) return false;
-    this.#placed.delete(diskKey);
-    this.#tags.remove(diskKey, placed.tags);
-    this.#bytes -= placed.bytes;
-    this.#pending.delete(diskKey);
-    // The index above already hides the page, so the removal may commit later.
-    void this.#pages.remove(diskKey);
-    void this.#order.remove(placed.seq);
+    const meta = this.#metaOf(diskKey);
+    if (!meta) return false;
+    this.#size--;
+    this.#bytes -= meta.bytes;
+    void this.#meta.remove(diskKey);
+    void this.#order.remove(meta.seq);
+    for (const tag of meta.tags) void this.#tagged.remove(tag, diskKey);
+    this.#overlay(diskKey, REMOVED, this.#pages.remove(diskKey));
     return true;
   }
 
   /** Removes the oldest writes until the tier is within its bytes. */
   #evict(): void {
     while (this.#bytes > this.#maxBytes) {
-      const oldest = this.#oldest.next();
+      const oldest = this.#nextOldest();
       if (oldest === undefined) break;
-      this.#remove(oldest);
+      // A row whose page was rewritten or removed since is passed over.
+      if (this.#metaOf(oldest.key)?.seq === oldest.seq) this.#remove(oldest.key);
     }
   }
 
-  /** Rebuilds the in-memory index from the order table (small rows; no page is read). */
-  #load(): void {
-    for (const { key: seq, value: row } of this.#order.getRange()) {
-      const previous = this.#placed.get(row.key);
-      if (previous) {
-        // A page rewritten: only its newest row counts.
-        this.#placed.delete(row.key);
-        this.#tags.remove(row.key, previous.tags);
-        this.#bytes -= previous.bytes;
-        void this.#order.remove(previous.seq);
+  /** The oldest write eviction has not looked at: committed rows first, then uncommitted ones. */
+  #nextOldest(): { seq: number; key: string } | undefined {
+    if (this.#oldest.length === 0) {
+      for (const { key: seq, value } of this.#order.getRange({
+        start: this.#evictedTo,
+        limit: EVICTION_BATCH,
+      })) {
+        this.#oldest.push({ seq, key: value.key });
       }
-      this.#placed.set(row.key, { seq, bytes: row.bytes, tags: row.tags });
-      this.#tags.add(row.key, row.tags);
-      this.#bytes += row.bytes;
-      this.#seq = Math.max(this.#seq, seq);
+      this.#oldest.reverse();
     }
-    this.#evict();
+    const row = this.#oldest.pop();
+    if (row) {
+      this.#evictedTo = row.seq + 1;
+      return row;
+    }
+    for (const [key, { meta }] of this.#uncommitted) if (meta) return { seq: meta.seq, key };
+    return undefined;
+  }
+
+  /** Counts what the store holds; builds the meta and tag tables of a store an older version wrote. */
+  #open(): void {
+    const legacy = this.#meta.getKeysCount({ limit: 1 }) === 0;
+    const latest = new Map<string, { seq: number; row: OrderRow }>();
+    const rewritten: number[] = [];
+    for (const { key: seq, value: row } of this.#order.getRange()) {
+      this.#seq = seq;
+      this.#size++;
+      this.#bytes += row.bytes;
+      if (!legacy) continue;
+      // Written by a version that kept its index in memory: a page rewritten counts once.
+      const previous = latest.get(row.key);
+      if (previous) {
+        rewritten.push(previous.seq);
+        this.#size--;
+        this.#bytes -= previous.row.bytes;
+      }
+      latest.set(row.key, { seq, row });
+    }
+    if (latest.size === 0) return;
+    this.#root.transactionSync(() => {
+      for (const seq of rewritten) void this.#order.remove(seq);
+      for (const [key, { seq, row }] of latest) {
+        void this.#meta.put(key, { seq, bytes: row.bytes, tags: row.tags });
+        for (const tag of row.tags) void this.#tagged.put(tag, key);
+      }
+    });
   }
 }
 
@@ -203,7 +278,7 @@ function opensCleanly(folder: string, timeoutMs: number): boolean {
   if (!fs.existsSync(path.join(folder, 'data.mdb'))) return true;
   const lmdb = import.meta.resolve('lmdb');
   const probe = `import { open } from ${JSON.stringify(lmdb)};
-const root = open({ path: ${JSON.stringify(folder)}, cache: false, maxDbs: 4, readOnly: true });
+const root = open({ path: ${JSON.stringify(folder)}, cache: false, maxDbs: 8, readOnly: true });
 const order = root.openDB({ name: 'order', encoding: 'msgpack' });
 for (const { value } of order.getRange({ limit: 64 })) if (typeof value?.key !== 'string') process.exit(3);
 await root.close();`;

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { open } from 'lmdb';
 import { captureLogs, testPage as page } from '../../testing/index.js';
 import { DiskPageStore } from './disk-page-store.js';
 import { MemoryPageStore } from './memory-page-store.js';
@@ -130,71 +129,3 @@ for (const implementation of IMPLEMENTATIONS) {
     });
   });
 }
-
-describe('disk page store across restarts', () => {
-  it('finds pages, their tags and their freshness after it is closed and opened again', async () => {
-    const dir = tempDir();
-    const first = new DiskPageStore({ path: dir, maxBytes: 1024 * 1024, log });
-    first.set('/p/3', page('/p/3', 10, 'p3', 'z'));
-    first.set('/p/4', page('/p/4', 10, 'p4'));
-    first.set('/p/5', page('/p/5', 10, 'p5'));
-    first.delete('/p/5');
-    await first.close();
-
-    const second = new DiskPageStore({ path: dir, maxBytes: 1024 * 1024, log });
-    try {
-      const found = second.get('/p/3');
-      assert.equal(found?.body.toString(), 'z'.repeat(10));
-      assert.ok(found.policy && !found.policy.stale(), 'still fresh');
-      assert.ok(found.freshUntil > Date.now());
-      assert.equal(second.get('/p/5'), undefined);
-      assert.equal(second.size, 2);
-      assert.equal(second.purgeTag('p4'), 1);
-      assert.equal(second.get('/p/4'), undefined);
-    } finally {
-      await second.close();
-    }
-  });
-
-  it('treats a page an older version stored (msgpack) as a miss, and stores it anew', async () => {
-    const dir = tempDir();
-    const old = open({ path: dir, maxDbs: 4 });
-    await old.openDB({ name: 'pages', encoding: 'msgpack' }).put('/p/7', {
-      format: 1,
-      key: '/p/7',
-      status: 200,
-      headers: {},
-      body: Buffer.from('old'),
-      tags: ['p7'],
-    });
-    await old.openDB({ name: 'order', encoding: 'msgpack' }).put(1, {
-      key: '/p/7',
-      bytes: 600,
-      tags: ['p7'],
-    });
-    await old.close();
-    const store = new DiskPageStore({ path: dir, maxBytes: 1024 * 1024, log });
-    try {
-      assert.equal(store.size, 1);
-      assert.equal(store.get('/p/7'), undefined);
-      assert.equal(store.size, 0, 'dropped from the index');
-      store.set('/p/7', page('/p/7', 10, 'p7', 'n'));
-      assert.equal(store.get('/p/7')?.body.toString(), 'n'.repeat(10));
-    } finally {
-      await store.close();
-    }
-  });
-
-  it('starts empty over a store it cannot open', async () => {
-    const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'data.mdb'), 'not an LMDB file at all'.repeat(500));
-    const store = new DiskPageStore({ path: dir, maxBytes: 1024 * 1024, log });
-    try {
-      assert.equal(store.size, 0);
-      store.set('/p/1', page('/p/1'));
-      assert.ok(store.get('/p/1'));
-    } finally {
-      await store.close();
-    }
-  });
-});
