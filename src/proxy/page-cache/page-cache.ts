@@ -1,7 +1,16 @@
 import CachePolicy from 'http-cache-semantics';
 import type { Logger } from '../../shared/index.js';
 import { forwardStatus, hitStatus } from './cache-status.js';
+import {
+  policyHeaders,
+  policyRequest,
+  variantKey,
+  varyFields,
+  without,
+  withoutClientConditionals,
+} from './cache-request.js';
 import { notModified } from './conditional.js';
+import { passAnswer } from './pass-answer.js';
 import type { PageStore } from './page-store.js';
 import { StoredPage, type Headers } from './stored-page.js';
 
@@ -57,16 +66,6 @@ interface Outcome {
 const EMPTY = Buffer.alloc(0);
 /** Tag given to every variant of a URL, so `PURGE <url>` reaches them all. */
 const URL_TAG = '\u0001url:';
-/** Client fields the cache answers itself, or that would make the origin's answer partial. */
-const CLIENT_CONDITIONALS = [
-  'host',
-  'if-none-match',
-  'if-modified-since',
-  'if-match',
-  'if-unmodified-since',
-  'if-range',
-  'range',
-];
 /** Most URLs remembered as uncacheable at once; the oldest are forgotten first. */
 const MAX_PASS_ENTRIES = 10_000;
 /** Methods that change state: a success invalidates the URL (RFC 9111 §4.4). */
@@ -460,97 +459,4 @@ function ttlOf(page: StoredPage): number {
 function isUpstreamFailure(error: unknown): boolean {
   const status = (error as { status?: unknown } | null)?.status;
   return typeof status !== 'number' || status === 502 || status === 503 || status === 504;
-}
-
-/** The field names of a `Vary` header, lower-case; '*' when it varies on everything. */
-function varyFields(header: string | string[] | undefined): string[] | '*' {
-  if (header === undefined) return [];
-  const fields = (Array.isArray(header) ? header.join(',') : header)
-    .split(',')
-    .map((field) => field.trim().toLowerCase())
-    .filter(Boolean);
-  return fields.includes('*') ? '*' : [...new Set(fields)].sort();
-}
-
-/** The store key of one variant: the URL, then each varying field's value (RFC 9111 §4.1). */
-function variantKey(url: string, fields: readonly string[], headers: Headers): string {
-  let key = url;
-  for (const field of fields) {
-    const value = headers[field];
-    key += `\n${field}:${Array.isArray(value) ? value.join(', ') : (value ?? '')}`;
-  }
-  return key;
-}
-
-/**
- * The request fields http-cache-semantics reads: Cache-Control and Pragma, the fields the
- * response varies on, and (only when deciding storability) whether there were credentials.
- * Only fields present are copied, since it tells an absent field from an empty one. `Host`
- * is left out: the key is the path and query, and the origin is asked with its own Host.
- */
-function policyHeaders(
-  headers: Headers,
-  vary: readonly string[] | undefined,
-  withAuthorization = false,
-): Headers {
-  const picked: Headers = {};
-  const names = ['cache-control', 'pragma', ...(vary ?? [])];
-  if (withAuthorization) names.push('authorization');
-  for (const name of names) if (headers[name] !== undefined) picked[name] = headers[name];
-  return picked;
-}
-
-function policyRequest(
-  url: string,
-  headers: Headers,
-  vary: readonly string[],
-): CachePolicy.Request {
-  return { url, method: 'GET', headers: policyHeaders(headers, vary) };
-}
-
-function withoutClientConditionals(headers: Headers): Headers {
-  return without(headers, CLIENT_CONDITIONALS);
-}
-
-function without(headers: Headers, names: readonly string[]): Headers {
-  const copy: Headers = { ...headers };
-  for (const name of names) delete copy[name];
-  return copy;
-}
-
-/** Response fields the proxy sets itself on every answer. */
-const REPLACED_ON_PASS = new Set([
-  'age',
-  'date',
-  'x-request-id',
-  'surrogate-key',
-  'content-length',
-]);
-
-/** An origin response passed through uncached, as a header list for `writeHead`. */
-function passAnswer(method: string, response: OriginResponse, cacheStatus: string): CacheAnswer {
-  const list: string[] = [];
-  for (const [name, value] of Object.entries(response.headers)) {
-    if (value === undefined || REPLACED_ON_PASS.has(name)) continue;
-    if (Array.isArray(value)) for (const item of value) list.push(name, item);
-    else list.push(name, value);
-  }
-  const { status } = response;
-  const length = response.headers['content-length'];
-  if (method === 'HEAD' || status === 304 || status === 204 || status < 200) {
-    // No body here: a HEAD or 304 keeps the length the origin announced for the full body.
-    if (typeof length === 'string' && status !== 204 && status >= 200)
-      list.push('content-length', length);
-  } else {
-    list.push('content-length', String(response.body.length));
-  }
-  const age = Number.parseInt(String(response.headers['age'] ?? '0'), 10);
-  return {
-    status,
-    headers: list,
-    body: response.body,
-    age: Number.isFinite(age) && age > 0 ? age : 0,
-    cacheStatus,
-    outcome: 'pass',
-  };
 }
