@@ -25,8 +25,8 @@ interface PageMeta {
   readonly tags: readonly string[];
 }
 
-/** One row of the write-order table: a page's meta and its key. */
-interface OrderRow {
+/** A row of the write-order table as the version that kept its index in memory wrote it. */
+interface LegacyOrderRow {
   readonly key: string;
   readonly bytes: number;
   readonly tags: readonly string[];
@@ -59,7 +59,8 @@ export class DiskPageStore implements PageStore {
   readonly #root: RootDatabase;
   readonly #pages: Database<Buffer, string>;
   readonly #meta: Database<PageMeta, string>;
-  readonly #order: Database<OrderRow, number>;
+  /** Write sequence → key. */
+  readonly #order: Database<string, number>;
   readonly #tagged: Database<string, string>;
   readonly #log: Logger;
   readonly #maxBytes: number;
@@ -91,7 +92,7 @@ export class DiskPageStore implements PageStore {
       this.#root = open({ path: options.path, noSync: true, cache: false, maxDbs: 8 });
       this.#pages = this.#root.openDB<Buffer, string>({ name: 'pages', encoding: 'binary' });
       this.#meta = this.#root.openDB<PageMeta, string>({ name: 'meta', encoding: 'msgpack' });
-      this.#order = this.#root.openDB<OrderRow, number>({ name: 'order', encoding: 'msgpack' });
+      this.#order = this.#root.openDB<string, number>({ name: 'order', encoding: 'msgpack' });
       this.#tagged = this.#root.openDB<string, string>({
         name: 'tagged',
         dupSort: true,
@@ -141,7 +142,7 @@ export class DiskPageStore implements PageStore {
     this.#bytes += page.bytes;
     // Every write of one event-loop turn lands in the same LMDB transaction.
     void this.#meta.put(diskKey, meta);
-    void this.#order.put(meta.seq, { key: diskKey, bytes: meta.bytes, tags: meta.tags });
+    void this.#order.put(meta.seq, diskKey);
     for (const tag of meta.tags) void this.#tagged.put(tag, diskKey);
     const written = this.#pages.put(diskKey, encodePageRecord(page.toRecord()));
     const entry = this.#overlay(diskKey, { page, meta }, written);
@@ -225,7 +226,7 @@ export class DiskPageStore implements PageStore {
         start: this.#evictedTo,
         limit: EVICTION_BATCH,
       })) {
-        this.#oldest.push({ seq, key: value.key });
+        this.#oldest.push({ seq, key: value });
       }
       this.#oldest.reverse();
     }
@@ -240,29 +241,34 @@ export class DiskPageStore implements PageStore {
 
   /** Counts what the store holds; builds the meta and tag tables of a store an older version wrote. */
   #open(): void {
-    const legacy = this.#meta.getKeysCount({ limit: 1 }) === 0;
-    const latest = new Map<string, { seq: number; row: OrderRow }>();
-    const rewritten: number[] = [];
-    for (const { key: seq, value: row } of this.#order.getRange()) {
-      this.#seq = seq;
-      this.#size++;
-      this.#bytes += row.bytes;
-      if (!legacy) continue;
-      // Written by a version that kept its index in memory: a page rewritten counts once.
-      const previous = latest.get(row.key);
-      if (previous) {
-        rewritten.push(previous.seq);
-        this.#size--;
-        this.#bytes -= previous.row.bytes;
+    if (this.#meta.getKeysCount({ limit: 1 }) > 0) {
+      for (const { value: meta } of this.#meta.getRange()) {
+        this.#size++;
+        this.#bytes += meta.bytes;
+        this.#seq = Math.max(this.#seq, meta.seq);
       }
-      latest.set(row.key, { seq, row });
+      return;
     }
-    if (latest.size === 0) return;
+    // Written by a version that kept its index in memory: order rows carry size and tags, and a
+    // page rewritten has a row for each write, of which the last counts.
+    const seqs: number[] = [];
+    const latest = new Map<string, { seq: number; row: LegacyOrderRow }>();
+    for (const { key: seq, value } of this.#order.getRange()) {
+      const row = value as unknown as LegacyOrderRow;
+      seqs.push(seq);
+      latest.delete(row.key);
+      latest.set(row.key, { seq, row });
+      this.#seq = seq;
+    }
+    if (seqs.length === 0) return;
     this.#root.transactionSync(() => {
-      for (const seq of rewritten) void this.#order.remove(seq);
+      for (const seq of seqs) void this.#order.remove(seq);
       for (const [key, { seq, row }] of latest) {
+        void this.#order.put(seq, key);
         void this.#meta.put(key, { seq, bytes: row.bytes, tags: row.tags });
         for (const tag of row.tags) void this.#tagged.put(tag, key);
+        this.#size++;
+        this.#bytes += row.bytes;
       }
     });
   }
@@ -280,7 +286,9 @@ function opensCleanly(folder: string, timeoutMs: number): boolean {
   const probe = `import { open } from ${JSON.stringify(lmdb)};
 const root = open({ path: ${JSON.stringify(folder)}, cache: false, maxDbs: 8, readOnly: true });
 const order = root.openDB({ name: 'order', encoding: 'msgpack' });
-for (const { value } of order.getRange({ limit: 64 })) if (typeof value?.key !== 'string') process.exit(3);
+for (const { value } of order.getRange({ limit: 64 })) {
+  if (typeof value !== 'string' && typeof value?.key !== 'string') process.exit(3);
+}
 await root.close();`;
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
     timeout: timeoutMs,
