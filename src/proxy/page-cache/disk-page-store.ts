@@ -226,7 +226,9 @@ export class DiskPageStore implements PageStore {
         start: this.#evictedTo,
         limit: EVICTION_BATCH,
       })) {
-        this.#oldest.push({ seq, key: value });
+        // Rows written before the table held keys alone are objects with the key in them.
+        const key = typeof value === 'string' ? value : (value as unknown as LegacyOrderRow).key;
+        this.#oldest.push({ seq, key });
       }
       this.#oldest.reverse();
     }
