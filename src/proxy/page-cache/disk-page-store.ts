@@ -50,8 +50,8 @@ const EVICTION_BATCH = 256;
  * The disk tier: pages in LMDB under DATA_DIR, so a restarted proxy starts warm. LMDB's
  * copy-on-write pages survive a kill -9 with no recovery step. Its index is LMDB tables beside
  * the pages (key → write sequence, size and tags; write order; tag → keys), not objects in the
- * proxy's heap: every major garbage collection marks the whole heap, and an index of 300,000
- * pages there made each page the proxy stored cost more the longer it ran (docs/proxy.md).
+ * proxy's heap, where 300,000 pages' index held 150 MiB that every major garbage collection
+ * marked (docs/proxy.md).
  * Writes are batched by LMDB off the request path; until one commits, an overlay of the
  * uncommitted writes answers for it.
  */
