@@ -145,10 +145,9 @@ export class DiskPageStore implements PageStore {
     void this.#order.put(meta.seq, diskKey);
     for (const tag of meta.tags) void this.#tagged.put(tag, diskKey);
     const written = this.#pages.put(diskKey, encodePageRecord(page.toRecord()));
-    const entry = this.#overlay(diskKey, { page, meta }, written);
-    written.catch((error: unknown) => {
+    this.#overlay(diskKey, { page, meta }, written, (error) => {
       this.#log.warn({ err: error, key }, 'page cache write failed; the page is dropped');
-      if (this.#uncommitted.get(diskKey) === entry) this.#remove(diskKey);
+      this.#remove(diskKey);
     });
     this.#evict();
   }
@@ -185,16 +184,25 @@ export class DiskPageStore implements PageStore {
     return uncommitted ? uncommitted.meta : this.#meta.get(diskKey);
   }
 
-  /** Records `entry` as the newest word on `diskKey` until `written` commits. */
-  #overlay(diskKey: string, entry: Uncommitted, written: Promise<unknown>): Uncommitted {
+  /**
+   * Records `entry` as the newest word on `diskKey` until `written` commits; `failed` runs when
+   * the write fails while `entry` is still the newest word.
+   */
+  #overlay(
+    diskKey: string,
+    entry: Uncommitted,
+    written: Promise<unknown>,
+    failed?: (error: unknown) => void,
+  ): void {
     // Deleted first so the map's order stays write order, which eviction of uncommitted pages follows.
     this.#uncommitted.delete(diskKey);
     this.#uncommitted.set(diskKey, entry);
-    const settle = () => {
+    const settle = (error?: unknown) => {
+      if (this.#uncommitted.get(diskKey) !== entry) return;
+      if (failed && error !== undefined) failed(error);
       if (this.#uncommitted.get(diskKey) === entry) this.#uncommitted.delete(diskKey);
     };
-    written.then(settle, settle);
-    return entry;
+    written.then(() => settle(), settle);
   }
 
   #remove(diskKey: string): boolean {
