@@ -35,3 +35,4 @@ export { startProxy, startStack, type Stack, type StackOptions } from './proxy-s
 export { rawExchange } from './raw-exchange.js';
 export { externalAddress } from './external-address.js';
 export { testPage } from './page-fixture.js';
+export { tempDirs } from './temp-dirs.js';

@@ -1,24 +1,14 @@
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { open } from 'lmdb';
-import { captureLogs, testPage as page } from '../../testing/index.js';
+import { captureLogs, tempDirs, testPage as page } from '../../testing/index.js';
 import { DiskPageStore } from './disk-page-store.js';
 import { encodePageRecord } from './page-record-codec.js';
 
 const { log } = captureLogs();
-const dirs: string[] = [];
-after(() => {
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yuletide-disk-page-store-'));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('yuletide-disk-page-store-');
 
 const open1MiB = (dir: string): DiskPageStore =>
   new DiskPageStore({ path: dir, maxBytes: 1024 * 1024, log });

@@ -1,25 +1,13 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { captureLogs, testPage as page } from '../../testing/index.js';
+import { captureLogs, tempDirs, testPage as page } from '../../testing/index.js';
 import { DiskPageStore } from './disk-page-store.js';
 import { MemoryPageStore } from './memory-page-store.js';
 import type { PageStore } from './page-store.js';
 import { TieredPageStore } from './tiered-page-store.js';
 
 const { log } = captureLogs();
-const dirs: string[] = [];
-after(() => {
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yuletide-page-store-'));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('yuletide-page-store-');
 
 interface Implementation {
   readonly name: string;

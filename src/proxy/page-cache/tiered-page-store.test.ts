@@ -1,24 +1,12 @@
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { captureLogs, testPage as page } from '../../testing/index.js';
+import { captureLogs, tempDirs, testPage as page } from '../../testing/index.js';
 import { DiskPageStore } from './disk-page-store.js';
 import { MemoryPageStore } from './memory-page-store.js';
 import { TieredPageStore } from './tiered-page-store.js';
 
 const { log } = captureLogs();
-const dirs: string[] = [];
-after(() => {
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yuletide-tiered-page-store-'));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('yuletide-tiered-page-store-');
 
 describe('memory over disk: what goes to disk', () => {
   function tiered(
