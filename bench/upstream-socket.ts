@@ -1,7 +1,8 @@
-// What a forwarded request costs over loopback TCP and over a Unix socket, as the proxy asks an
-// app server on the same host: an undici pool (as the proxy's) against a node:http server
-// answering a 6 KB page. The server runs in a child process; CPU is both processes' (user and
-// system), per request, rounds interleaved, medians.
+// What a forwarded request costs, as the proxy asks an app server on the same host: an undici
+// pool (as the proxy's) against a node:http server answering a 6 KB page, read with undici's
+// request() and its body stream or with the proxy's exchange() (dispatch, one buffer), over
+// loopback TCP and over a Unix socket. The server runs in a child process; CPU is the client's
+// and both processes' (user and system), per request, rounds interleaved, medians.
 // Run: npm run build && node dist/bench/upstream-socket.js [--requests 40000] [--rounds 5]
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
+import { exchange } from '../src/proxy/index.js';
 import { median, table } from './lib/measure.js';
 
 const { values } = parseArgs({
@@ -57,43 +59,52 @@ async function main(): Promise<void> {
       socket ? 'http://localhost' : `http://127.0.0.1:${port}`,
       socket ? { connections: 32, socketPath } : { connections: 32 },
     );
+  const viaRequest = async (target: Pool, path: string) => {
+    const { body } = await target.request({ path, method: 'GET' });
+    await body.arrayBuffer();
+  };
+  const viaExchange = (target: Pool, path: string) => exchange(target, { path, method: 'GET' });
   const variants = [
-    { name: 'loopback TCP', pool: pool(false), cpu: [] as number[] },
-    { name: 'Unix socket', pool: pool(true), cpu: [] as number[] },
-  ];
+    { name: 'request(), loopback TCP', pool: pool(false), send: viaRequest },
+    { name: 'exchange(), loopback TCP', pool: pool(false), send: viaExchange },
+    { name: 'exchange(), Unix socket', pool: pool(true), send: viaExchange },
+  ].map((variant) => ({ ...variant, client: [] as number[], both: [] as number[] }));
 
-  /** Runs `n` requests, 64 at a time; CPU µs a request of both processes. */
-  const run = async (target: Pool, n: number): Promise<number> => {
+  /** Runs `n` requests, 64 at a time; CPU µs a request of the client and of both processes. */
+  const run = async (variant: (typeof variants)[number], n: number) => {
     const serverBefore = (await ask()).cpu!;
     const before = process.cpuUsage();
     let next = 0;
     const worker = async () => {
-      while (next++ < n) {
-        const { body } = await target.request({ path: `/p/${next}`, method: 'GET' });
-        await body.arrayBuffer();
-      }
+      while (next++ < n) await variant.send(variant.pool, `/p/${next}`);
     };
     await Promise.all(Array.from({ length: 64 }, worker));
     const used = process.cpuUsage(before);
     const serverUsed = (await ask()).cpu! - serverBefore;
-    return (used.user + used.system + serverUsed) / n;
+    const client = (used.user + used.system) / n;
+    return { client, both: client + serverUsed / n };
   };
 
-  for (const variant of variants) await run(variant.pool, requests / 4);
+  for (const variant of variants) await run(variant, requests / 4);
   for (let round = 0; round < rounds; round++) {
-    for (const variant of variants) variant.cpu.push(await run(variant.pool, requests));
+    for (const variant of variants) {
+      const { client, both } = await run(variant, requests);
+      variant.client.push(client);
+      variant.both.push(both);
+    }
   }
-  const base = median(variants[0]!.cpu);
+  const base = median(variants[0]!.both);
   console.log(
     `\nforwarded requests (6 KB pages), ${requests} a round, 64 in flight, median of ${rounds} rounds:\n`,
   );
   console.log(
     table(
-      ['upstream', 'CPU µs a request (both processes)', 'vs loopback TCP'],
+      ['upstream', 'CPU µs a request (client)', '(both processes)', 'vs request() over TCP'],
       variants.map((v) => [
         v.name,
-        median(v.cpu).toFixed(1),
-        `${(median(v.cpu) / base).toFixed(2)}×`,
+        median(v.client).toFixed(1),
+        median(v.both).toFixed(1),
+        `${(median(v.both) / base).toFixed(2)}×`,
       ]),
     ),
   );

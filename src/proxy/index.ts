@@ -25,7 +25,12 @@ export {
 } from './errors.js';
 export { SessionCookies, DEFAULT_SESSION_COOKIE } from '../shared/index.js';
 export { SessionMinter } from './session/index.js';
-export { StickyBalancer, UpstreamUnavailableError, UpstreamFailedError } from './balancer/index.js';
+export {
+  StickyBalancer,
+  UpstreamUnavailableError,
+  UpstreamFailedError,
+  exchange,
+} from './balancer/index.js';
 export {
   Throttle,
   MemoryThrottleStore,

@@ -6,4 +6,5 @@ export {
   type AttemptReport,
 } from './sticky-balancer.js';
 export { UpstreamUnavailableError, UpstreamFailedError } from './errors.js';
+export { exchange } from './upstream.js';
 export { withoutHopByHop, HOP_BY_HOP, type Headers } from './hop-by-hop.js';

@@ -3,7 +3,7 @@ import type { Logger } from '../../shared/index.js';
 import { UpstreamFailedError, UpstreamUnavailableError } from './errors.js';
 import { withoutHopByHop, type Headers } from './hop-by-hop.js';
 import { rank } from './rendezvous.js';
-import { Upstream } from './upstream.js';
+import { exchange, Upstream } from './upstream.js';
 
 /** What the proxy forwards: `path` includes the query. */
 export interface UpstreamRequest {
@@ -188,23 +188,22 @@ export class StickyBalancer {
       if (!upstream.healthy && healthy.length > 0) continue; // taken out by a concurrent request
       const started = performance.now();
       try {
-        const response = await upstream.pool.request({
+        const response = await exchange(upstream.pool, {
           method,
           path: upstream.basePath + request.path,
           headers,
           body: request.body && request.body.length > 0 ? request.body : null,
         });
-        const body = Buffer.from(await response.body.arrayBuffer());
         this.#onAttempt?.({
           upstream: upstream.url,
           seconds: (performance.now() - started) / 1000,
           outcome: 'response',
-          status: response.statusCode,
+          status: response.status,
         });
         return {
-          status: response.statusCode,
+          status: response.status,
           headers: withoutHopByHop(response.headers),
-          body,
+          body: response.body,
           upstream: upstream.url,
         };
       } catch (error) {
