@@ -4,8 +4,9 @@
 // (minUses 2, the default), and with no disk tier at all; how many requests miss with each; and
 // what a hit costs each.
 // Every request asks one of --products URLs drawn with Zipf skew (s = 1); a URL not in the store
-// is a miss and is set, as the page cache does. CPU is the whole process's (LMDB's write thread
-// included), rounds interleaved, medians.
+// is a miss and is set, as the page cache does, each miss in an event-loop turn of its own as
+// in the proxy (lmdb-js commits at a turn's end). CPU is the whole process's (LMDB's write
+// thread included), rounds interleaved, medians.
 // Run: npm run build && node dist/bench/page-store.js [--products 1000000] [--requests 300000]
 //      [--rounds 3] [--memory-mib 64] [--disk-mib 512]
 // With --chunks N it measures ageing instead: the default store over N chunks of --requests
@@ -16,6 +17,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import CachePolicy from 'http-cache-semantics';
 import {
@@ -115,6 +117,7 @@ async function run(
     if (store.get(url) === undefined) {
       store.set(url, pageFor(url, id));
       misses++;
+      await nextTurn();
     }
   }
   await store.flush();

@@ -13,6 +13,28 @@ const tempDir = tempDirs('yuletide-disk-page-store-');
 const open1MiB = (dir: string): DiskPageStore =>
   new DiskPageStore({ path: dir, maxBytes: 1024 * 1024, log });
 
+describe('disk page store commits', () => {
+  it('writes the pages of many moments in one commit, within a moment, unasked', async () => {
+    const dir = tempDir();
+    const store = open1MiB(dir);
+    const reader = open({ path: dir, maxDbs: 8 }).openDB<Buffer, string>({
+      name: 'pages',
+      encoding: 'binary',
+    });
+    try {
+      store.set('/p/1', page('/p/1', 10, 'p1'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      store.set('/p/2', page('/p/2', 10, 'p2'));
+      assert.equal(reader.get('/p/1'), undefined, 'not committed yet');
+      assert.equal(store.get('/p/1')?.body.toString(), 'x'.repeat(10), 'answered meanwhile');
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      assert.ok(reader.get('/p/1') && reader.get('/p/2'), 'both committed');
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('disk page store across restarts', () => {
   it('finds pages, their tags and their freshness after it is closed and opened again', async () => {
     const dir = tempDir();

@@ -40,6 +40,14 @@ interface Uncommitted {
 
 const REMOVED: Uncommitted = { page: undefined, meta: undefined };
 
+/** One write waiting for the next commit: a page set, or the removal of the rows of `meta`. */
+interface Write {
+  readonly diskKey: string;
+  readonly entry: Uncommitted;
+  /** For a removal: the meta whose rows go. */
+  readonly removed?: PageMeta;
+}
+
 /** LMDB keys are at most 1,978 bytes and cannot hold NUL; longer URLs and tags go by their hash. */
 const MAX_PLAIN_KEY_BYTES = 1000;
 
@@ -47,13 +55,20 @@ const MAX_PLAIN_KEY_BYTES = 1000;
 const EVICTION_BATCH = 256;
 
 /**
+ * Writes wait this long and commit together. Every LMDB commit saves the free-page list, which
+ * grows as the tier's pages churn: at a commit per event-loop turn with a write (lmdb-js's
+ * batching), that took ~9 % of a loaded proxy's CPU (docs/proxy.md).
+ */
+const COMMIT_EVERY_MS = 100;
+
+/**
  * The disk tier: pages in LMDB under DATA_DIR, so a restarted proxy starts warm. LMDB's
  * copy-on-write pages survive a kill -9 with no recovery step. Its index is LMDB tables beside
  * the pages (key → write sequence, size and tags; write order; tag → keys), not objects in the
  * proxy's heap, where 300,000 pages' index held 150 MiB that every major garbage collection
  * marked (docs/proxy.md).
- * Writes are batched by LMDB off the request path; until one commits, an overlay of the
- * uncommitted writes answers for it.
+ * Writes wait in a queue and are committed together every 100 ms, off the request path; until
+ * one commits, an overlay of the uncommitted writes answers for it.
  */
 export class DiskPageStore implements PageStore {
   readonly #root: RootDatabase;
@@ -66,6 +81,9 @@ export class DiskPageStore implements PageStore {
   readonly #maxBytes: number;
   /** Sets and removals LMDB has not committed yet, by key, oldest first. */
   readonly #uncommitted = new Map<string, Uncommitted>();
+  /** Writes not handed to LMDB yet, in order. */
+  #queued: Write[] = [];
+  #commitTimer: NodeJS.Timeout | undefined;
   /** Write-order rows read for eviction and not yet looked at, oldest first. */
   #oldest: { seq: number; key: string }[] = [];
   /** The write sequence eviction has looked at up to (exclusive). */
@@ -140,15 +158,7 @@ export class DiskPageStore implements PageStore {
     const meta = { seq: ++this.#seq, bytes: page.bytes, tags: page.tags.map(toDiskKey) };
     this.#size++;
     this.#bytes += page.bytes;
-    // Every write of one event-loop turn lands in the same LMDB transaction.
-    void this.#meta.put(diskKey, meta);
-    void this.#order.put(meta.seq, diskKey);
-    for (const tag of meta.tags) void this.#tagged.put(tag, diskKey);
-    const written = this.#pages.put(diskKey, encodePageRecord(page.toRecord()));
-    this.#overlay(diskKey, { page, meta }, written, (error) => {
-      this.#log.warn({ err: error, key }, 'page cache write failed; the page is dropped');
-      this.#remove(diskKey);
-    });
+    this.#queue({ diskKey, entry: { page, meta } });
     this.#evict();
   }
 
@@ -170,11 +180,11 @@ export class DiskPageStore implements PageStore {
   }
 
   async flush(): Promise<void> {
-    await this.#root.committed;
+    await this.#commit();
   }
 
   async close(): Promise<void> {
-    await this.#root.committed;
+    await this.#commit();
     await this.#root.close();
   }
 
@@ -184,25 +194,57 @@ export class DiskPageStore implements PageStore {
     return uncommitted ? uncommitted.meta : this.#meta.get(diskKey);
   }
 
-  /**
-   * Records `entry` as the newest word on `diskKey` until `written` commits; `failed` runs when
-   * the write fails while `entry` is still the newest word.
-   */
-  #overlay(
-    diskKey: string,
-    entry: Uncommitted,
-    written: Promise<unknown>,
-    failed?: (error: unknown) => void,
-  ): void {
+  /** Makes `write` the newest word on its key and queues it for the next commit. */
+  #queue(write: Write): void {
     // Deleted first so the map's order stays write order, which eviction of uncommitted pages follows.
-    this.#uncommitted.delete(diskKey);
-    this.#uncommitted.set(diskKey, entry);
-    const settle = (error?: unknown) => {
-      if (this.#uncommitted.get(diskKey) !== entry) return;
-      if (failed && error !== undefined) failed(error);
-      if (this.#uncommitted.get(diskKey) === entry) this.#uncommitted.delete(diskKey);
-    };
-    written.then(() => settle(), settle);
+    this.#uncommitted.delete(write.diskKey);
+    this.#uncommitted.set(write.diskKey, write.entry);
+    this.#queued.push(write);
+    this.#commitTimer ??= setTimeout(() => void this.#commit(), COMMIT_EVERY_MS).unref();
+  }
+
+  /** Hands the queued writes to LMDB as one transaction; resolves once it commits. */
+  async #commit(): Promise<void> {
+    clearTimeout(this.#commitTimer);
+    this.#commitTimer = undefined;
+    const writes = this.#queued;
+    this.#queued = [];
+    if (writes.length === 0) {
+      await this.#root.committed; // a transaction already handed over
+      return;
+    }
+    let error: unknown;
+    try {
+      await this.#root.batch(() => {
+        for (const { diskKey, entry, removed } of writes) {
+          if (entry.page && entry.meta) {
+            void this.#meta.put(diskKey, entry.meta);
+            void this.#order.put(entry.meta.seq, diskKey);
+            for (const tag of entry.meta.tags) void this.#tagged.put(tag, diskKey);
+            void this.#pages.put(diskKey, encodePageRecord(entry.page.toRecord()));
+          } else if (removed) {
+            void this.#meta.remove(diskKey);
+            void this.#order.remove(removed.seq);
+            for (const tag of removed.tags) void this.#tagged.remove(tag, diskKey);
+            void this.#pages.remove(diskKey);
+          }
+        }
+      });
+    } catch (failure) {
+      error = failure;
+    }
+    for (const { diskKey, entry } of writes) {
+      if (this.#uncommitted.get(diskKey) !== entry) continue; // a later write has the word
+      if (error !== undefined && entry.page) {
+        this.#log.warn(
+          { err: error, key: entry.page.key },
+          'page cache write failed; the page is dropped',
+        );
+        this.#remove(diskKey);
+      } else {
+        this.#uncommitted.delete(diskKey);
+      }
+    }
   }
 
   #remove(diskKey: string): boolean {
@@ -210,10 +252,7 @@ export class DiskPageStore implements PageStore {
     if (!meta) return false;
     this.#size--;
     this.#bytes -= meta.bytes;
-    void this.#meta.remove(diskKey);
-    void this.#order.remove(meta.seq);
-    for (const tag of meta.tags) void this.#tagged.remove(tag, diskKey);
-    this.#overlay(diskKey, REMOVED, this.#pages.remove(diskKey));
+    this.#queue({ diskKey, entry: REMOVED, removed: meta });
     return true;
   }
 
