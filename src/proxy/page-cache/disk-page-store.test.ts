@@ -33,6 +33,37 @@ describe('disk page store commits', () => {
       await store.close();
     }
   });
+
+  it('drops the pages of a commit that fails, says so once, and goes on', async () => {
+    const dir = tempDir();
+    const capture = captureLogs();
+    const store = new DiskPageStore({ path: dir, maxBytes: 1024 * 1024, log: capture.log });
+    store.set('/p/1', page('/p/1', 10, 'p1'));
+    const broken = page('/p/2', 10, 'p2');
+    broken.toRecord = () => {
+      throw new Error('disk on fire');
+    };
+    store.set('/p/2', broken);
+    await store.flush();
+    assert.equal(store.get('/p/1'), undefined, 'the whole commit is dropped');
+    assert.equal(store.get('/p/2'), undefined);
+    assert.equal(store.size, 0);
+    assert.equal(store.purgeTag('p1'), 0);
+    const warnings = capture
+      .lines()
+      .filter((line) => line['msg'] === 'page cache write failed; its pages are dropped');
+    assert.equal(warnings.length, 1);
+    store.set('/p/3', page('/p/3', 10, 'p3'));
+    await store.close();
+    const reopened = open1MiB(dir);
+    try {
+      assert.equal(reopened.size, 1);
+      assert.equal(reopened.get('/p/3')?.body.toString(), 'x'.repeat(10));
+      assert.equal(reopened.get('/p/1'), undefined);
+    } finally {
+      await reopened.close();
+    }
+  });
 });
 
 describe('disk page store across restarts', () => {

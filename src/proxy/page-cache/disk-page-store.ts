@@ -232,18 +232,15 @@ export class DiskPageStore implements PageStore {
       });
     } catch (failure) {
       error = failure;
+      this.#log.warn(
+        { err: error, writes: writes.length },
+        'page cache write failed; its pages are dropped',
+      );
     }
     for (const { diskKey, entry } of writes) {
       if (this.#uncommitted.get(diskKey) !== entry) continue; // a later write has the word
-      if (error !== undefined && entry.page) {
-        this.#log.warn(
-          { err: error, key: entry.page.key },
-          'page cache write failed; the page is dropped',
-        );
-        this.#remove(diskKey);
-      } else {
-        this.#uncommitted.delete(diskKey);
-      }
+      if (error !== undefined && entry.page) this.#remove(diskKey);
+      else this.#uncommitted.delete(diskKey);
     }
   }
 
