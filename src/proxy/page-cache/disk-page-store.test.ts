@@ -27,7 +27,7 @@ describe('disk page store commits', () => {
       store.set('/p/2', page('/p/2', 10, 'p2'));
       assert.equal(reader.get('/p/1'), undefined, 'not committed yet');
       assert.equal(store.get('/p/1')?.body.toString(), 'x'.repeat(10), 'answered meanwhile');
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
       assert.ok(reader.get('/p/1') && reader.get('/p/2'), 'both committed');
     } finally {
       await store.close();

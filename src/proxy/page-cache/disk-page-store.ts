@@ -57,9 +57,10 @@ const EVICTION_BATCH = 256;
 /**
  * Writes wait this long and commit together. Every LMDB commit saves the free-page list, which
  * grows as the tier's pages churn: at a commit per event-loop turn with a write (lmdb-js's
- * batching), that took ~9 % of a loaded proxy's CPU (docs/proxy.md).
+ * batching), that took ~8 % of a loaded proxy's CPU; at one every 100 ms ~4 %, every second
+ * ~1.5 % (docs/proxy.md).
  */
-const COMMIT_EVERY_MS = 100;
+const COMMIT_EVERY_MS = 1000;
 
 /**
  * The disk tier: pages in LMDB under DATA_DIR, so a restarted proxy starts warm. LMDB's
@@ -67,7 +68,7 @@ const COMMIT_EVERY_MS = 100;
  * the pages (key → write sequence, size and tags; write order; tag → keys), not objects in the
  * proxy's heap, where 300,000 pages' index held 150 MiB that every major garbage collection
  * marked (docs/proxy.md).
- * Writes wait in a queue and are committed together every 100 ms, off the request path; until
+ * Writes wait in a queue and are committed together every second, off the request path; until
  * one commits, an overlay of the uncommitted writes answers for it.
  */
 export class DiskPageStore implements PageStore {
