@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import type { Logger } from '../../shared/index.js';
 import { PageStoreError } from '../errors.js';
+import { opensCleanly } from './disk-store-probe.js';
+import { convertOlderLayout, orderRowKey } from './older-layout.js';
 import type { PageStore } from './page-store.js';
 import { decodePageRecord, encodePageRecord } from './page-record-codec.js';
 import { StoredPage, type PageRecord } from './stored-page.js';
@@ -19,15 +19,8 @@ export interface DiskPageStoreOptions {
 }
 
 /** What eviction and purges need of a page, without reading it: its write, size and tags. */
-interface PageMeta {
+export interface PageMeta {
   readonly seq: number;
-  readonly bytes: number;
-  readonly tags: readonly string[];
-}
-
-/** A row of the write-order table as the version that kept its index in memory wrote it. */
-interface LegacyOrderRow {
-  readonly key: string;
   readonly bytes: number;
   readonly tags: readonly string[];
 }
@@ -271,9 +264,7 @@ export class DiskPageStore implements PageStore {
         start: this.#evictedTo,
         limit: EVICTION_BATCH,
       })) {
-        // Rows written before the table held keys alone are objects with the key in them.
-        const key = typeof value === 'string' ? value : (value as unknown as LegacyOrderRow).key;
-        this.#oldest.push({ seq, key });
+        this.#oldest.push({ seq, key: orderRowKey(value) });
       }
       this.#oldest.reverse();
     }
@@ -286,60 +277,18 @@ export class DiskPageStore implements PageStore {
     return undefined;
   }
 
-  /** Counts what the store holds; builds the meta and tag tables of a store an older version wrote. */
+  /** Counts what the store holds, after converting a store an older version wrote. */
   #open(): void {
-    if (this.#meta.getKeysCount({ limit: 1 }) > 0) {
-      for (const { value: meta } of this.#meta.getRange()) {
-        this.#size++;
-        this.#bytes += meta.bytes;
-        this.#seq = Math.max(this.#seq, meta.seq);
-      }
-      return;
+    convertOlderLayout(this.#root, { order: this.#order, meta: this.#meta, tagged: this.#tagged });
+    for (const { value: meta } of this.#meta.getRange()) {
+      this.#size++;
+      this.#bytes += meta.bytes;
+      this.#seq = Math.max(this.#seq, meta.seq);
     }
-    // Written by a version that kept its index in memory: order rows carry size and tags, and a
-    // page rewritten has a row for each write, of which the last counts.
-    const seqs: number[] = [];
-    const latest = new Map<string, { seq: number; row: LegacyOrderRow }>();
-    for (const { key: seq, value } of this.#order.getRange()) {
-      const row = value as unknown as LegacyOrderRow;
-      seqs.push(seq);
-      latest.delete(row.key);
-      latest.set(row.key, { seq, row });
-      this.#seq = seq;
-    }
-    if (seqs.length === 0) return;
-    this.#root.transactionSync(() => {
-      for (const seq of seqs) void this.#order.remove(seq);
-      for (const [key, { seq, row }] of latest) {
-        void this.#order.put(seq, key);
-        void this.#meta.put(key, { seq, bytes: row.bytes, tags: row.tags });
-        for (const tag of row.tags) void this.#tagged.put(tag, key);
-        this.#size++;
-        this.#bytes += row.bytes;
-      }
-    });
   }
 }
 
 function toDiskKey(key: string): string {
   if (Buffer.byteLength(key) <= MAX_PLAIN_KEY_BYTES && !key.includes('\0')) return key;
   return `#sha256:${createHash('sha256').update(key).digest('base64url')}`;
-}
-
-/** Opens and reads the store in a child process; false when that fails or takes longer than `timeoutMs`. */
-function opensCleanly(folder: string, timeoutMs: number): boolean {
-  if (!fs.existsSync(path.join(folder, 'data.mdb'))) return true;
-  const lmdb = import.meta.resolve('lmdb');
-  const probe = `import { open } from ${JSON.stringify(lmdb)};
-const root = open({ path: ${JSON.stringify(folder)}, cache: false, maxDbs: 8, readOnly: true });
-const order = root.openDB({ name: 'order', encoding: 'msgpack' });
-for (const { value } of order.getRange({ limit: 64 })) {
-  if (typeof value !== 'string' && typeof value?.key !== 'string') process.exit(3);
-}
-await root.close();`;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
-    timeout: timeoutMs,
-    stdio: 'ignore',
-  });
-  return result.status === 0;
 }
