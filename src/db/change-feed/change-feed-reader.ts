@@ -10,6 +10,11 @@ import {
 export interface ChangeFeedReaderOptions {
   /** How often to look for new changes when nothing wakes the reader (SQLite: this is the delay). */
   readonly pollMs?: number;
+  /**
+   * On PostgreSQL, how long after a notification the reader reads: the notifications of that
+   * while are answered by one query. Default 25 ms.
+   */
+  readonly wakeDelayMs?: number;
   /** Start after this change id; by default after the newest change at start. */
   readonly afterId?: number;
   /** Called when reading fails; the reader keeps trying. */
@@ -23,11 +28,15 @@ const BATCH = 1000;
  * slower transaction can commit id 10 after id 11 was read; ids rolled back never appear.
  */
 const GAP_WAIT_MS = 10_000;
+/** See `wakeDelayMs`. */
+const WAKE_DELAY_MS = 25;
 
 /**
  * Tails the change feed and hands every new change, in order and once, to `onChanges`. On
- * PostgreSQL a LISTEN connection wakes it at once after each commit (and it still polls, slowly,
- * in case a notification is lost); on SQLite it polls every `pollMs` (100 ms by default).
+ * PostgreSQL a LISTEN connection wakes it shortly after a commit (`wakeDelayMs`, so a busy store's
+ * hundreds of commits a second cost tens of reads, not hundreds, in every reader), and it still
+ * polls, slowly, in case a notification is lost; on SQLite it polls every `pollMs` (100 ms by
+ * default).
  */
 export class ChangeFeedReader {
   readonly #database: Database;
@@ -36,6 +45,7 @@ export class ChangeFeedReader {
   /** Ids below `#lastId` not seen yet, with when they were first missed. */
   readonly #gaps = new Map<number, number>();
   #timer: NodeJS.Timeout | undefined;
+  #wakeTimer: NodeJS.Timeout | undefined;
   #running = false;
   #reading: Promise<void> | undefined;
   #again = false;
@@ -57,10 +67,19 @@ export class ChangeFeedReader {
     this.#lastId = this.#options.afterId ?? (await latestChangeId(this.#database));
     this.#running = true;
     const listen = this.#database.listen;
-    if (listen) this.#unlisten = await listen(CHANGE_CHANNEL, () => void this.poll());
+    if (listen) this.#unlisten = await listen(CHANGE_CHANNEL, () => this.#wake());
     const every = this.#options.pollMs ?? (listen ? 1000 : 100);
     this.#timer = setInterval(() => void this.poll(), every);
     this.#timer.unref();
+  }
+
+  /** Reads after `wakeDelayMs`, once however many notifications arrive meanwhile. */
+  #wake(): void {
+    if (this.#wakeTimer) return;
+    this.#wakeTimer = setTimeout(() => {
+      this.#wakeTimer = undefined;
+      void this.poll();
+    }, this.#options.wakeDelayMs ?? WAKE_DELAY_MS);
   }
 
   /** Reads now (also called by the timer and by notifications); concurrent calls coalesce. */
@@ -119,6 +138,7 @@ export class ChangeFeedReader {
   async stop(): Promise<void> {
     this.#running = false;
     clearInterval(this.#timer);
+    clearTimeout(this.#wakeTimer);
     await this.#reading;
     await this.#unlisten?.();
   }

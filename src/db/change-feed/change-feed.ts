@@ -34,12 +34,17 @@ export async function appendChanges(
 ): Promise<void> {
   if (changes.length === 0) return;
   const now = Date.now();
+  const rows = changes.map((change) => ({ ...change, created_at: now }));
+  if (dialect !== 'postgres') {
+    await trx.insertInto('change_feed').values(rows).execute();
+    return;
+  }
+  // One round trip: the insert as a data-modifying WITH runs whether or not it is read. NOTIFY
+  // inside a transaction is delivered at commit, and dropped on rollback.
   await trx
-    .insertInto('change_feed')
-    .values(changes.map((change) => ({ ...change, created_at: now })))
+    .with('appended', (db) => db.insertInto('change_feed').values(rows))
+    .selectNoFrom(sql`pg_notify(${CHANGE_CHANNEL}, '')`.as('notified'))
     .execute();
-  // NOTIFY inside a transaction is delivered at commit, and dropped on rollback.
-  if (dialect === 'postgres') await sql`select pg_notify(${CHANGE_CHANNEL}, '')`.execute(trx);
 }
 
 /** The id of the newest change, 0 when there is none: where a new reader starts. */

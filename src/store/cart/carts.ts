@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { appendChange, type Database, type Schema } from '../../db/index.js';
 import { ModelInputError, type ObjectCache } from '../../framework/index.js';
 
@@ -43,26 +43,16 @@ export class Carts {
   async add(sessionId: string, productId: number, quantity: number): Promise<CartLine[]> {
     checkLine(productId, quantity, 1);
     return this.#change(sessionId, async (trx, cartId, now) => {
-      const existing = await trx
-        .selectFrom('cart_lines')
-        .select('quantity')
-        .where('cart_id', '=', cartId)
-        .where('product_id', '=', productId)
-        .executeTakeFirst();
-      const total = Math.min(MAX_QUANTITY, (existing?.quantity ?? 0) + quantity);
-      if (existing) {
-        await trx
-          .updateTable('cart_lines')
-          .set({ quantity: total })
-          .where('cart_id', '=', cartId)
-          .where('product_id', '=', productId)
-          .execute();
-      } else {
-        await trx
-          .insertInto('cart_lines')
-          .values({ cart_id: cartId, product_id: productId, quantity: total, added_at: now })
-          .execute();
-      }
+      const total = sql<number>`cart_lines.quantity + excluded.quantity`;
+      await trx
+        .insertInto('cart_lines')
+        .values({ cart_id: cartId, product_id: productId, quantity, added_at: now })
+        .onConflict((oc) =>
+          oc.columns(['cart_id', 'product_id']).doUpdateSet({
+            quantity: sql`case when ${total} > ${MAX_QUANTITY} then ${MAX_QUANTITY} else ${total} end`,
+          }),
+        )
+        .execute();
     });
   }
 
@@ -118,9 +108,8 @@ export class Carts {
   ): Promise<CartLine[]> {
     const now = Date.now();
     const lines = await this.#database.db.transaction().execute(async (trx) => {
-      const cartId = await this.#cartId(trx, sessionId, now);
+      const cartId = await this.#touchCart(trx, sessionId, now);
       await apply(trx, cartId, now);
-      await trx.updateTable('carts').set({ updated_at: now }).where('id', '=', cartId).execute();
       await appendChange(trx, this.#database.dialect, {
         topic: CART_TOPIC,
         key: sessionId,
@@ -132,19 +121,15 @@ export class Carts {
     return lines;
   }
 
-  async #cartId(trx: Kysely<Schema>, sessionId: string, now: number): Promise<number> {
-    const found = await trx
-      .selectFrom('carts')
-      .select('id')
-      .where('session_id', '=', sessionId)
-      .executeTakeFirst();
-    if (found) return found.id;
-    const created = await trx
+  /** The id of the session's cart, created if it has none, its `updated_at` set to `now`. */
+  async #touchCart(trx: Kysely<Schema>, sessionId: string, now: number): Promise<number> {
+    const cart = await trx
       .insertInto('carts')
       .values({ session_id: sessionId, customer_id: null, created_at: now, updated_at: now })
+      .onConflict((oc) => oc.column('session_id').doUpdateSet({ updated_at: now }))
       .returning('id')
       .executeTakeFirstOrThrow();
-    return created.id;
+    return cart.id;
   }
 
   async #read(db: Kysely<Schema>, sessionId: string): Promise<CartLine[]> {
