@@ -16,6 +16,7 @@ export {
   pruneChanges,
   CHANGE_CHANNEL,
   type Change,
+  type NewChange,
 } from './change-feed/change-feed.js';
 export {
   ChangeFeedReader,

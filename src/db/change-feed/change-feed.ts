@@ -11,6 +11,9 @@ export interface Change {
   readonly createdAt: number;
 }
 
+/** A change as appended: the feed gives it its id and time. */
+export type NewChange = Pick<Change, 'topic' | 'key' | 'version'>;
+
 /** The PostgreSQL channel that wakes readers after a commit that appended changes. */
 export const CHANGE_CHANNEL = 'yuletide_changes';
 
@@ -21,7 +24,7 @@ export const CHANGE_CHANNEL = 'yuletide_changes';
 export async function appendChange(
   trx: Kysely<Schema>,
   dialect: Database['dialect'],
-  change: { topic: string; key: string; version: number },
+  change: NewChange,
 ): Promise<void> {
   await appendChanges(trx, dialect, [change]);
 }
@@ -30,7 +33,7 @@ export async function appendChange(
 export async function appendChanges(
   trx: Kysely<Schema>,
   dialect: Database['dialect'],
-  changes: readonly { topic: string; key: string; version: number }[],
+  changes: readonly NewChange[],
 ): Promise<void> {
   if (changes.length === 0) return;
   const now = Date.now();

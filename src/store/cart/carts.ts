@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { appendChange, type Database, type Schema } from '../../db/index.js';
+import { appendChange, type Database, type NewChange, type Schema } from '../../db/index.js';
 import { ModelInputError, type ObjectCache } from '../../framework/index.js';
 
 /** One line of a cart. */
@@ -89,11 +89,23 @@ export class Carts {
     this.#cache.delete(key(toSessionId));
   }
 
-  /** Empties a session's cart (after an order is placed). */
-  async empty(sessionId: string): Promise<void> {
-    await this.#change(sessionId, async (trx, cartId) => {
-      await trx.deleteFrom('cart_lines').where('cart_id', '=', cartId).execute();
-    });
+  /**
+   * Empties a session's cart inside `trx` (the transaction that places its order); resolves to the
+   * change for the caller to append. Call `emptied` once `trx` has committed.
+   */
+  async emptyWithin(trx: Kysely<Schema>, sessionId: string, now: number): Promise<NewChange> {
+    await trx
+      .deleteFrom('cart_lines')
+      .where('cart_id', 'in', (eb) =>
+        eb.selectFrom('carts').select('id').where('session_id', '=', sessionId),
+      )
+      .execute();
+    return { topic: CART_TOPIC, key: sessionId, version: now };
+  }
+
+  /** Records in this process's cache that `emptyWithin` committed. */
+  emptied(sessionId: string, now: number): void {
+    this.#cache.set(key(sessionId), { value: [], version: now, expiresAt: now + CART_TTL_MS });
   }
 
   /** Drops this process's cached cart of a session if it is older than `version` (a change-feed event). */

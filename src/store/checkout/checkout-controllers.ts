@@ -82,16 +82,17 @@ export async function placeOrderPost(context: Context) {
   visit.checkForm(form);
   const order = await orderToPlace(context, visit, form);
   if ('status' in order) return order;
-  const outcome = await placeOrder(context.services.database, context.services.payments, {
+  const { database, payments, carts } = context.services;
+  const request = {
     ...order,
     sessionId: visit.sessionId,
     customerId: visit.customerId,
     expectedSubtotalCents: order.subtotalCents,
-  });
+  };
+  const outcome = await placeOrder(database, payments, request, carts);
   const cart = () => cartView(context.services, visit.sessionId);
   switch (outcome.kind) {
     case 'placed':
-      await context.services.carts.empty(visit.sessionId);
       visit.showCartCount(0);
       return visit.redirect(`/orders/${outcome.orderId}`);
     case 'declined':

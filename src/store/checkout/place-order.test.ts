@@ -1,7 +1,9 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Database } from '../../db/index.js';
+import { MemoryStore, ObjectCache } from '../../framework/index.js';
 import { insertCatalogFixture, TEST_ADDRESS, testDialects } from '../../testing/index.js';
+import { Carts } from '../cart/carts.js';
 import { TEST_CARDS, TestPaymentGateway } from './payment-gateway.js';
 import { placeOrder, type OrderRequest } from './place-order.js';
 
@@ -116,6 +118,32 @@ for (const dialect of await testDialects()) {
         }),
       );
       assert.equal(retry.kind, 'declined', 'a declined attempt does not use up its key');
+    });
+
+    it("empties the session's cart in the order's transaction, and only when it is placed", async () => {
+      const carts = () => new Carts(database, new ObjectCache(new MemoryStore({ maxEntries: 10 })));
+      const mine = carts();
+      const line = { productId: 7, quantity: 2 };
+      await mine.add('session-with-cart', line.productId, line.quantity);
+      const order = (key: string, cardNumber: string) =>
+        placeOrder(
+          database,
+          gateway,
+          request(key, { sessionId: 'session-with-cart', lines: [line], cardNumber }),
+          mine,
+        );
+      assert.equal((await order('cart-declined', TEST_CARDS.decline)).kind, 'declined');
+      assert.deepEqual(await carts().lines('session-with-cart'), [line], 'kept when declined');
+      assert.equal((await order('cart-placed', TEST_CARDS.approve)).kind, 'placed');
+      assert.deepEqual(await mine.lines('session-with-cart'), [], 'emptied in the cache');
+      assert.deepEqual(await carts().lines('session-with-cart'), [], 'emptied in the database');
+      const announced = await database.db
+        .selectFrom('change_feed')
+        .select('key')
+        .where('topic', '=', 'cart')
+        .where('key', '=', 'session-with-cart')
+        .execute();
+      assert.equal(announced.length, 2, 'the add and the emptying are on the change feed');
     });
 
     it('reports unknown products', async () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { appendChanges, isUniqueViolation, type Database } from '../../db/index.js';
+import type { Carts } from '../cart/carts.js';
 import { availability } from '../catalog/product-record.js';
 import { lastFour, type PaymentGateway } from './payment-gateway.js';
 
@@ -55,20 +56,22 @@ class Abort {
 
 /**
  * Places an order in one transaction: claims the idempotency key, re-reads prices, decrements
- * inventory with a conditional update that can never go below zero, creates the order and its
- * lines, authorises and records the payment, appends change-feed rows for every product whose
- * stock changed as pages show it (`availability`), and stores the answer under the key. A repeat
- * of the key gets the stored answer; the same key with a different request gets `key-reused`.
+ * inventory with a conditional update that can never go below zero, authorises the payment,
+ * creates the order, its lines and the payment's record, empties the session's cart in `carts`
+ * (when given), appends change-feed rows for it and for every product whose stock changed as
+ * pages show it (`availability`), and stores the answer under the key. A repeat of the key gets
+ * the stored answer; the same key with a different request gets `key-reused`.
  */
 export async function placeOrder(
   database: Database,
   gateway: PaymentGateway,
   request: OrderRequest,
+  carts?: Carts,
 ): Promise<OrderOutcome> {
   const requestHash = hashRequest(request);
+  const now = Date.now();
   try {
-    return await database.db.transaction().execute(async (trx) => {
-      const now = Date.now();
+    const outcome = await database.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('idempotency_keys')
         .values({
@@ -115,12 +118,19 @@ export async function placeOrder(
         throw new Abort({ kind: 'price-changed', subtotalCents: subtotal });
       }
       const shipping = SHIPPING_METHODS[request.shippingMethod].cents;
+      // The test gateway answers at once; a real one would authorise here and capture after commit.
+      const payment = await gateway.authorize({
+        amountCents: subtotal + shipping,
+        cardNumber: request.cardNumber,
+        reference: request.idempotencyKey,
+      });
+      if (!payment.approved) throw new Abort({ kind: 'declined', message: payment.message });
       const order = await trx
         .insertInto('orders')
         .values({
           customer_id: request.customerId,
           session_id: request.sessionId,
-          status: 'placed',
+          status: 'paid',
           subtotal_cents: subtotal,
           shipping_cents: shipping,
           total_cents: subtotal + shipping,
@@ -144,13 +154,6 @@ export async function placeOrder(
           })),
         )
         .execute();
-      // The test gateway answers at once; a real one would authorise here and capture after commit.
-      const payment = await gateway.authorize({
-        amountCents: subtotal + shipping,
-        cardNumber: request.cardNumber,
-        reference: request.idempotencyKey,
-      });
-      if (!payment.approved) throw new Abort({ kind: 'declined', message: payment.message });
       await trx
         .insertInto('payments')
         .values({
@@ -163,21 +166,16 @@ export async function placeOrder(
           created_at: now,
         })
         .execute();
-      await trx
-        .updateTable('orders')
-        .set({ status: 'paid', updated_at: now })
-        .where('id', '=', order.id)
-        .execute();
       // Only stock changes that pages show go on the feed: each purges the product's pages at the
       // proxy, and the pages that list a best-seller are many. The object caches see the rest
       // within a second by their own change sync, and checkout re-checks stock in this transaction.
-      if (shownChanged.size > 0) {
-        await appendChanges(
-          trx,
-          database.dialect,
-          [...shownChanged].map((id) => ({ topic: 'product', key: String(id), version: now })),
-        );
-      }
+      const changes = [...shownChanged].map((id) => ({
+        topic: 'product',
+        key: String(id),
+        version: now,
+      }));
+      if (carts) changes.push(await carts.emptyWithin(trx, request.sessionId, now));
+      await appendChanges(trx, database.dialect, changes);
       const outcome: OrderOutcome = {
         kind: 'placed',
         orderId: order.id,
@@ -190,6 +188,8 @@ export async function placeOrder(
         .execute();
       return outcome;
     });
+    carts?.emptied(request.sessionId, now);
+    return outcome;
   } catch (error) {
     if (error instanceof Abort) return error.outcome;
     if (!isUniqueViolation(error)) throw error;

@@ -48,20 +48,27 @@ export class Orders {
 
   async byId(id: number): Promise<Order | undefined> {
     const db = this.#database.db;
-    const [row, lines, payment] = await Promise.all([
-      db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst(),
+    const [row, lines] = await Promise.all([
+      db
+        .selectFrom('orders')
+        .selectAll()
+        .select((eb) =>
+          eb
+            .selectFrom('payments')
+            .select('card_last4')
+            .whereRef('payments.order_id', '=', 'orders.id')
+            .orderBy('payments.id', 'desc')
+            .limit(1)
+            .as('card_last4'),
+        )
+        .where('id', '=', id)
+        .executeTakeFirst(),
       db
         .selectFrom('order_lines')
         .select(['product_id', 'title', 'quantity', 'unit_price_cents'])
         .where('order_id', '=', id)
         .orderBy('line_no')
         .execute(),
-      db
-        .selectFrom('payments')
-        .select('card_last4')
-        .where('order_id', '=', id)
-        .orderBy('id', 'desc')
-        .executeTakeFirst(),
     ]);
     if (!row) return undefined;
     return {
@@ -81,7 +88,7 @@ export class Orders {
         quantity: line.quantity,
         unitPriceCents: line.unit_price_cents,
       })),
-      cardLast4: payment?.card_last4,
+      cardLast4: row.card_last4 ?? undefined,
     };
   }
 
