@@ -4,6 +4,7 @@ import * as initial from './001-initial.js';
 import * as updateTimeIndexes from './002-update-time-indexes.js';
 import * as brandCountIndexes from './003-brand-count-indexes.js';
 import * as paymentOrderIndex from './004-payment-order-index.js';
+import * as customerOrderIndex from './005-customer-order-index.js';
 
 /** One migration: applied once, in name order, on every dialect. */
 export interface Migration {
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '002-update-time-indexes', up: updateTimeIndexes.up },
   { name: '003-brand-count-indexes', up: brandCountIndexes.up },
   { name: '004-payment-order-index', up: paymentOrderIndex.up },
+  { name: '005-customer-order-index', up: customerOrderIndex.up },
 ];
