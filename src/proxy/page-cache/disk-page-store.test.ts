@@ -64,6 +64,30 @@ describe('disk page store commits', () => {
       await reopened.close();
     }
   });
+
+  it('keeps a purged page purged when the commit of its removal fails, and removes it later', async () => {
+    const dir = tempDir();
+    const store = open1MiB(dir);
+    store.set('/p/1', page('/p/1', 10, 'p1'));
+    await store.flush();
+    assert.equal(store.purgeTag('p1'), 1);
+    const broken = page('/p/2', 10, 'p2');
+    broken.toRecord = () => {
+      throw new Error('disk on fire');
+    };
+    store.set('/p/2', broken);
+    await store.flush();
+    assert.equal(store.get('/p/1'), undefined, 'the purge holds though LMDB still has the page');
+    assert.equal(store.size, 0);
+    await store.close();
+    const reopened = open1MiB(dir);
+    try {
+      assert.equal(reopened.get('/p/1'), undefined, 'the removal was committed at last');
+      assert.equal(reopened.size, 0);
+    } finally {
+      await reopened.close();
+    }
+  });
 });
 
 describe('disk page store across restarts', () => {

@@ -231,10 +231,14 @@ export class DiskPageStore implements PageStore {
         'page cache write failed; its pages are dropped',
       );
     }
-    for (const { diskKey, entry } of writes) {
+    for (const write of writes) {
+      const { diskKey, entry } = write;
       if (this.#uncommitted.get(diskKey) !== entry) continue; // a later write has the word
-      if (error !== undefined && entry.page) this.#remove(diskKey);
-      else this.#uncommitted.delete(diskKey);
+      if (error === undefined) this.#uncommitted.delete(diskKey);
+      // A page that never reached the disk is dropped; a removal that did not is tried again, its
+      // overlay still hiding the page LMDB holds (a purged page must not come back).
+      else if (entry.page) this.#remove(diskKey);
+      else this.#queue(write);
     }
   }
 
