@@ -5,8 +5,8 @@
 // what a hit costs each.
 // Every request asks one of --products URLs drawn with Zipf skew (s = 1); a URL not in the store
 // is a miss and is set, as the page cache does, each miss in an event-loop turn of its own as
-// in the proxy (lmdb-js commits at a turn's end). CPU is the whole process's (LMDB's write
-// thread included), rounds interleaved, medians.
+// in the proxy (the disk tier commits from a timer, which a loop without turns would starve).
+// CPU is the whole process's (LMDB's write thread included), rounds interleaved, medians.
 // Run: npm run build && node dist/bench/page-store.js [--products 1000000] [--requests 300000]
 //      [--rounds 3] [--memory-mib 64] [--disk-mib 512]
 // With --chunks N it measures ageing instead: the default store over N chunks of --requests

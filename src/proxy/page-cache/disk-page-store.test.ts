@@ -13,6 +13,15 @@ const tempDir = tempDirs('yuletide-disk-page-store-');
 const open1MiB = (dir: string): DiskPageStore =>
   new DiskPageStore({ path: dir, maxBytes: 1024 * 1024, log });
 
+/** A page whose record cannot be made: the commit it is in fails, as on a full disk. */
+function unwritable(url: string, tag: string) {
+  const broken = page(url, 10, tag);
+  broken.toRecord = () => {
+    throw new Error('disk on fire');
+  };
+  return broken;
+}
+
 describe('disk page store commits', () => {
   it('writes the pages of many moments in one commit, within a moment, unasked', async () => {
     const dir = tempDir();
@@ -39,11 +48,7 @@ describe('disk page store commits', () => {
     const capture = captureLogs();
     const store = new DiskPageStore({ path: dir, maxBytes: 1024 * 1024, log: capture.log });
     store.set('/p/1', page('/p/1', 10, 'p1'));
-    const broken = page('/p/2', 10, 'p2');
-    broken.toRecord = () => {
-      throw new Error('disk on fire');
-    };
-    store.set('/p/2', broken);
+    store.set('/p/2', unwritable('/p/2', 'p2'));
     await store.flush();
     assert.equal(store.get('/p/1'), undefined, 'the whole commit is dropped');
     assert.equal(store.get('/p/2'), undefined);
@@ -71,11 +76,7 @@ describe('disk page store commits', () => {
     store.set('/p/1', page('/p/1', 10, 'p1'));
     await store.flush();
     assert.equal(store.purgeTag('p1'), 1);
-    const broken = page('/p/2', 10, 'p2');
-    broken.toRecord = () => {
-      throw new Error('disk on fire');
-    };
-    store.set('/p/2', broken);
+    store.set('/p/2', unwritable('/p/2', 'p2'));
     await store.flush();
     assert.equal(store.get('/p/1'), undefined, 'the purge holds though LMDB still has the page');
     assert.equal(store.size, 0);
